@@ -1,0 +1,43 @@
+# Two commands do all set-up on a fresh machine with Python 3.11 and make:
+#   make run   - virtualenv, dependencies, SQLite database with the demo data, server on :8000
+#   make test  - the same virtualenv, then the whole test suite
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+DEMO_USER ?= griffie
+DEMO_PASSWORD ?= toezeggingen-demo
+
+.PHONY: run test install messages migrate demo clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed messages
+
+# Compiled translations are build output, not source: made from locale/*.po here.
+messages: $(VENV)/.installed
+	$(PY) scripts/compile_messages.py
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo --user $(DEMO_USER) --password $(DEMO_PASSWORD)
+
+run: demo
+	@echo ""
+	@echo "  Toezeggingen runs on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	@echo "  Demo griffie account: $(DEMO_USER) / $(DEMO_PASSWORD)"
+	@echo ""
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class CommitmentsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "commitments"
+    verbose_name = _("Commitments")
+
+    def ready(self):
+        from .groups import ensure_groups
+
+        post_migrate.connect(ensure_groups, sender=self)

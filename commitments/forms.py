@@ -1,0 +1,109 @@
+"""Forms for the griffie's admin screens."""
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
+from django.utils.translation import gettext_lazy as _
+
+from . import citations
+from .models import Closure, Commitment, Dossier, Document
+
+
+class DocumentAdminForm(forms.ModelForm):
+    """A document is identified by typing its citation as written; one parser reads it."""
+
+    citation_text = forms.CharField(
+        label=_("Citation"),
+        max_length=200,
+        help_text=_("As written, e.g. 'Kamerstuk 31 015, nr. 192', 'Handelingen II 2020/21, nr. 19, item 8', "
+                    "'Aanhangsel Handelingen II 2020/21, nr. 1139' or 'Kamerstukken I 2019/20, 33268, F'."),
+    )
+
+    class Meta:
+        model = Document
+        fields = ["citation_text", "kind", "title", "date", "series", "ministry"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["citation_text"].initial = self.instance.citation
+
+    def clean_citation_text(self):
+        text = self.cleaned_data["citation_text"]
+        try:
+            parsed = citations.parse_citation(text)
+        except citations.CitationError as error:
+            raise forms.ValidationError(str(error)) from error
+        dossier = None
+        if parsed.dossier_number:
+            dossier = Dossier.objects.filter(number=parsed.dossier_number, suffix=parsed.dossier_suffix).first()
+            if dossier is None:
+                raise forms.ValidationError(
+                    _("Dossier %(dossier)s is not registered yet. Add the dossier first."),
+                    params={"dossier": parsed.dossier_slug},
+                )
+        duplicate = Document.objects.filter(identifier=parsed.slug).exclude(pk=self.instance.pk).first()
+        if duplicate:
+            raise forms.ValidationError(_("%(citation)s is already registered."), params={"citation": parsed.citation})
+        self.parsed_citation, self.parsed_dossier = parsed, dossier
+        return text
+
+    def _post_clean(self):
+        parsed = getattr(self, "parsed_citation", None)
+        if parsed is not None:
+            self.instance.citation_kind = parsed.kind
+            self.instance.chamber = parsed.chamber
+            self.instance.dossier = self.parsed_dossier
+            self.instance.ondernummer = parsed.ondernummer
+            self.instance.vergaderjaar = parsed.vergaderjaar or self.instance.vergaderjaar
+            self.instance.number = parsed.number
+            self.instance.item = parsed.item
+        super()._post_clean()
+
+
+class CommitmentAdminForm(forms.ModelForm):
+    """Changing a due date by hand needs a reason; it lands in the deadline history."""
+
+    deadline_reason = forms.CharField(
+        label=_("Reason for the due date change"),
+        required=False,
+        max_length=500,
+        help_text=_("Required when you change the due date of an existing commitment."),
+    )
+
+    class Meta:
+        model = Commitment
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and "due_date" in self.changed_data and not cleaned.get("deadline_reason", "").strip():
+            self.add_error("deadline_reason", _("Give a reason for the new due date."))
+        return cleaned
+
+
+class ActionForm(forms.Form):
+    """Base for the intermediate pages of admin actions: carries the selection through."""
+
+    _selected_action = forms.CharField(widget=forms.MultipleHiddenInput)
+
+
+class CloseWithLetterForm(ActionForm):
+    letter = forms.ModelChoiceField(
+        label=_("Letter"),
+        queryset=Document.objects.all(),
+        widget=AutocompleteSelect(Closure._meta.get_field("document"), admin.site),
+    )
+    fulfilment = forms.ChoiceField(label=_("Fulfils"), choices=Closure.Fulfilment.choices)
+    closed_on = forms.DateField(
+        label=_("Date"), required=False, widget=AdminDateWidget, help_text=_("Empty: the letter's date.")
+    )
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+
+class ResetDeadlineForm(ActionForm):
+    new_due_date = forms.DateField(label=_("New due date"), widget=AdminDateWidget)
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
+class MarkLapsedForm(ActionForm):
+    reason = forms.CharField(label=_("Reason"), max_length=500)

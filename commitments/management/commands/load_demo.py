@@ -1,0 +1,31 @@
+"""Load the demo dossier (fixtures/demo.json) and a demo griffie account, for `make run`."""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import BaseCommand, call_command
+from django.db import transaction
+
+from commitments.groups import GRIFFIE
+from commitments.models import Commitment
+
+
+class Command(BaseCommand):
+    help = "Loads the demo data from the seed papers and creates a demo account in the Griffie group."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--user", default="griffie", help="User name of the demo account.")
+        parser.add_argument("--password", default="toezeggingen-demo", help="Password of the demo account.")
+        parser.add_argument("--force", action="store_true", help="Load the fixture even if data exists.")
+
+    @transaction.atomic
+    def handle(self, *args, user, password, force, **options):
+        if force or not Commitment.objects.exists():
+            call_command("loaddata", "demo", verbosity=0)
+            self.stdout.write(f"Demo data loaded: {Commitment.objects.count()} commitments and motion obligations.")
+        else:
+            self.stdout.write("Data present; demo fixture not loaded again (use --force).")
+        account, created = get_user_model().objects.get_or_create(username=user, defaults={"is_staff": True})
+        account.is_staff = True
+        account.set_password(password)
+        account.save()
+        account.groups.add(Group.objects.get(name=GRIFFIE))
+        self.stdout.write(f"Demo griffie account: {user} / {password}")

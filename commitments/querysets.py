@@ -1,0 +1,118 @@
+"""Behaviour about sets of rows. What "open", "overdue" and "on time" mean lives here, once."""
+import datetime
+
+from django.db import models
+from django.db.models import Case, Count, DurationField, ExpressionWrapper, F, Max, Q, Value, When
+from django.utils import timezone
+
+# Statuses in which the government still owes something.
+OPEN_STATUSES = ("openstaand", "deels voldaan")
+CLOSED_STATUSES = ("voldaan",)
+
+
+def _today(today):
+    return today or timezone.localdate()
+
+
+def overdue_q(today: datetime.date) -> Q:
+    """The one definition of overdue: open or partly fulfilled, with a due date before today.
+
+    A commitment without a due date (event, vague, none) is never overdue.
+    """
+    return Q(status__in=OPEN_STATUSES, due_date__lt=today)
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def closed(self):
+        """Fulfilled commitments (lapsed ones were not kept, nor broken)."""
+        return self.filter(status__in=CLOSED_STATUSES)
+
+    def overdue(self, today=None):
+        return self.filter(overdue_q(_today(today)))
+
+    def not_overdue(self, today=None):
+        return self.exclude(overdue_q(_today(today)))
+
+    def due_within(self, days, today=None):
+        """Open commitments due from today up to and including `days` days ahead."""
+        today = _today(today)
+        return self.open().filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
+
+    def with_overdue(self, today=None):
+        """Annotate `is_overdue` (bool) and `days_overdue` (whole days late, None when not overdue)."""
+        today = _today(today)
+        return self.annotate(
+            is_overdue=ExpressionWrapper(overdue_q(today), output_field=models.BooleanField()),
+            days_overdue=Case(
+                When(overdue_q(today), then=ExpressionWrapper(Value(today) - F("due_date"), output_field=DurationField())),
+                default=None,
+                output_field=DurationField(),
+            ),
+        )
+
+    def with_closed_on(self):
+        return self.annotate(closed_on=Max("closures__closed_on", filter=Q(closures__fulfilment="volledig")))
+
+    def closed_on_time(self):
+        """Fulfilled commitments whose last full closing letter came on or before the due date."""
+        return self.closed().with_closed_on().filter(due_date__isnull=False, closed_on__lte=models.F("due_date"))
+
+    def on_time_rate(self):
+        """Share of fulfilled commitments with a due date that were fulfilled on time (None if none)."""
+        counts = self.closed().filter(due_date__isnull=False).with_closed_on().aggregate(
+            total=Count("pk"),
+            on_time=Count("pk", filter=Q(closed_on__lte=models.F("due_date"))),
+        )
+        if not counts["total"]:
+            return None
+        return counts["on_time"] / counts["total"]
+
+    def for_display(self, today=None):
+        """What list pages, exports and the admin need per row, in a fixed number of queries."""
+        return (
+            self.with_overdue(today)
+            .select_related(
+                "bewindspersoon", "office", "ministry", "committee", "dossier", "source_document__dossier",
+                "source_activity", "motion__document__dossier",
+            )
+            .prefetch_related(
+                models.Prefetch("recipients", queryset=_recipient_model().objects.select_related("person", "party")),
+                models.Prefetch(
+                    "closures", queryset=_closure_model().objects.select_related("document__dossier")
+                ),
+            )
+        )
+
+
+def _recipient_model():
+    from .models import CommitmentRecipient
+
+    return CommitmentRecipient
+
+
+def _closure_model():
+    from .models import Closure
+
+    return Closure
+
+
+class DocumentQuerySet(models.QuerySet):
+    def letters(self):
+        return self.exclude(kind__in=["motie", "amendement", "handelingen"])
+
+
+class MotionQuerySet(models.QuerySet):
+    def adopted(self):
+        return self.filter(status="aangenomen")
+
+
+class OfficeQuerySet(models.QuerySet):
+    def held_on(self, day):
+        """Offices held on `day` (open-ended bounds count as held)."""
+        return self.filter(Q(start__isnull=True) | Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))
+
+
+__all__ = ["OPEN_STATUSES", "overdue_q", "CommitmentQuerySet", "DocumentQuerySet", "MotionQuerySet", "OfficeQuerySet"]

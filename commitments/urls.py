@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import exports, feeds, views
+
+app_name = "commitments"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("toezeggingen/", views.commitment_list, name="commitment_list"),
+    path("toezeggingen/export.csv", exports.commitments_csv, name="commitment_export"),
+    path("toezeggingen/deadlines.ics", feeds.deadlines_ics, name="deadlines_ics"),
+    path("toezeggingen/feed.atom", feeds.changes_atom, name="changes_atom"),
+    path("toezeggingen/<int:pk>/", views.commitment_detail, name="commitment"),
+    path("moties/export.csv", exports.motions_csv, name="motion_export"),
+    path("moties/<str:identifier>/", views.motion_detail, name="motion"),
+    path("kamerstukken/<str:identifier>/", views.document_detail, name="document"),
+    path("dossiers/<str:slug>/", views.dossier_detail, name="dossier"),
+    path("personen/<int:pk>/", views.person_detail, name="person"),
+    path("ministeries/<str:abbreviation>/", views.ministry_detail, name="ministry"),
+    path("commissies/<str:abbreviation>/", views.committee_detail, name="committee"),
+]
