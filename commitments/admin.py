@@ -212,9 +212,10 @@ class DeadlineChangeInline(admin.TabularInline):
 
 def _save_closures_through_service(formset):
     """Save closure inline rows, applying status changes with `services.close_with_letter`."""
+    closures = formset.save(commit=False)
     for obj in formset.deleted_objects:
         obj.delete()
-    for closure in formset.save(commit=False):
+    for closure in closures:
         services.close_with_letter(
             [closure.commitment], closure.document, closure.fulfilment, closed_on=closure.closed_on, note=closure.note
         )
