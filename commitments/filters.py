@@ -2,11 +2,38 @@
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commitment, CommitmentRecipient, Committee, Ministry, Party, Person
+from .models import Closure, Commitment, CommitmentRecipient, Committee, Ministry, Party, Person
+from .querysets import CLOSED_STATUSES
+
+
+def fulfilled_since_q(day):
+    """Fulfilled, with a full closing letter dated on or after `day` ("closed in the last 30 days")."""
+    full_closure_since = Closure.objects.filter(
+        commitment=OuterRef("pk"), fulfilment=Closure.Fulfilment.FULL, closed_on__gte=day
+    )
+    return Q(status__in=CLOSED_STATUSES) & Exists(full_closure_since)
+
+
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Sort with empty values last in both directions, on every database, and stably (pk last).
+
+    PostgreSQL puts NULL first when sorting descending and SQLite puts it first ascending;
+    commitments without a due date (or not overdue) belong at the end either way.
+    """
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field = F(self.param_map.get(param.lstrip("-"), param.lstrip("-")))
+        return field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        if value in ([], (), {}, "", None):
+            return qs
+        return qs.order_by(*[self.get_ordering_value(param) for param in value], "pk")
 
 
 class CommitmentFilter(django_filters.FilterSet):
@@ -52,7 +79,10 @@ class CommitmentFilter(django_filters.FilterSet):
         label=_("Promised to (party)"), queryset=Party.objects.all(), to_field_name="abbreviation",
         method="filter_party", empty_label=_("all"),
     )
-    sort = django_filters.OrderingFilter(
+    closed_after = django_filters.DateFilter(
+        label=_("Fulfilled from"), method="filter_closed_after", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = NullsLastOrderingFilter(
         label=_("Sort by"),
         fields=(("due_date", "due_date"), ("days_overdue", "days_overdue"), ("made_on", "made_on")),
         field_labels={"due_date": _("due date"), "days_overdue": _("days overdue"), "made_on": _("date made")},
@@ -68,25 +98,13 @@ class CommitmentFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
 
     def filter_text(self, queryset, name, value):
-        words = value.split()
-        for word in words[:10]:
-            recipient_match = CommitmentRecipient.objects.filter(commitment=OuterRef("pk")).filter(
-                Q(person__name__icontains=word) | Q(party__abbreviation__iexact=word)
-            )
-            queryset = queryset.filter(
-                Q(text__icontains=word)
-                | Q(number__icontains=word)
-                | Q(deadline_phrase__icontains=word)
-                | Q(bewindspersoon__name__icontains=word)
-                | Q(dossier__number=word)
-                | Q(source_document__identifier__iexact=word)
-                | Q(motion__document__identifier__iexact=word)
-                | Exists(recipient_match)
-            )
-        return queryset
+        return queryset.search(value)
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue(self.today) if value else queryset
+
+    def filter_closed_after(self, queryset, name, value):
+        return queryset.filter(fulfilled_since_q(value))
 
     def filter_dossier(self, queryset, name, value):
         number, _sep, suffix = value.strip().replace(" ", "").partition("-")
@@ -99,3 +117,33 @@ class CommitmentFilter(django_filters.FilterSet):
         # Promised to the party itself, or to one of its members on the party's behalf.
         return queryset.filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), party=value)))
 
+
+def invalid_filter_response(filterset):
+    """A text 400 listing the form's errors when `filterset` is invalid, else None.
+
+    A bare `FilterSet.qs` silently drops invalid values and returns every row; exports and
+    feeds must refuse instead.
+    """
+    # Imported here to keep this shared module's import block untouched by parallel work.
+    from django.http import HttpResponseBadRequest
+    from django.utils.translation import gettext
+
+    if filterset.is_valid():
+        return None
+    lines = [gettext("These filter values are not valid:")]
+    for name, messages in filterset.errors.items():
+        field = filterset.form.fields.get(name)
+        label = field.label if field is not None and field.label else name
+        lines.extend(f"- {label} ({name}): {message}" for message in messages)
+    return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def bound_filter_or_error(request, queryset, today=None):
+    """Bind `CommitmentFilter` to `request.GET`; return `(filterset, error_response)`.
+
+    `error_response` is None when every value is valid (then use `filterset.qs`), else a
+    text 400 listing the form's errors. The filterset is returned either way, so an HTML
+    page can render the errors itself instead.
+    """
+    filterset = CommitmentFilter(request.GET, queryset=queryset, request=request, today=today)
+    return filterset, invalid_filter_response(filterset)
