@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -389,8 +390,11 @@ class Motion(models.Model):
         _("government appraisal"),
         max_length=60,
         blank=True,
-        help_text=_("Usually one of: %(values)s; other values are kept as published.")
-        % {"values": ", ".join(KabinetsAppreciatie.values)},
+        # format_lazy: the text must follow the user's language, not the one active at import.
+        help_text=format_lazy(
+            _("Usually one of: {values}; other values are kept as published."),
+            values=", ".join(KabinetsAppreciatie.values),
+        ),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INGEDIEND)
     replaced_by = models.ForeignKey(
@@ -574,6 +578,10 @@ class Commitment(models.Model):
         Activity, verbose_name=_("waits for activity"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="waiting_commitments",
     )
+    expected_event_date = models.DateField(
+        _("expected date of the event"), null=True, blank=True,
+        help_text=_("For event deadlines: when the awaited paper or debate is expected. Not a due date."),
+    )
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPENSTAAND)
     status_note = models.CharField(_("status note"), max_length=500, blank=True)
@@ -626,6 +634,37 @@ class Commitment(models.Model):
     def source(self):
         """Where the commitment was made: the document if known, else the activity."""
         return self.source_document or self.source_activity
+
+    @property
+    def waiting_for(self):
+        """What an event deadline waits for ('de volgende voortgangsrapportage'), or None.
+
+        Only for commitments without a due date whose deadline is an event: they are never
+        overdue, and pages show them as "wacht op …" instead.
+        """
+        if self.due_date or self.deadline_anchor != self.Anchor.EVENT:
+            return None
+        if self.expected_series_id:
+            return str(self.expected_series)
+        if self.expected_activity_id:
+            return str(self.expected_activity)
+        return self.deadline_phrase or _("an event")
+
+    @property
+    def deadline_display(self):
+        """The deadline in one short Dutch line for pages: the due date, or what it waits for."""
+        waiting_for = self.waiting_for
+        if waiting_for is not None:
+            if self.expected_event_date:
+                return _("waiting for %(event)s (expected %(date)s)") % {
+                    "event": waiting_for, "date": formats.date_format(self.expected_event_date),
+                }
+            return _("waiting for %(event)s") % {"event": waiting_for}
+        if self.due_date:
+            return formats.date_format(self.due_date)
+        if self.deadline_anchor == self.Anchor.VAGUE:
+            return _("no date (vague: %(phrase)s)") % {"phrase": self.deadline_phrase}
+        return _("no date")
 
     def clean(self):
         errors = {}
