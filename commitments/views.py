@@ -1,10 +1,154 @@
-"""Public pages. (Being built in the browsing issue; these names are what models link to.)"""
-from django.http import HttpResponse
+"""Public pages: read-only, plain HTML, every view a shareable GET URL.
+
+Views stay thin: they take today's date from `selectors.today()`, ask a selector for
+the rows and render a template. The rules live on the querysets; the queries in
+`selectors.py`.
+"""
+from django.core.paginator import Paginator
+from django.http import QueryDict
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .filters import CommitmentFilter
+from .querysets import OPEN_STATUSES
+
+PAGE_SIZE = 25
 
 
-def _placeholder(request, **kwargs):
-    return HttpResponse("")
+def _query(**params):
+    """A query string for a link to the filtered list (lists become repeated parameters)."""
+    query = QueryDict(mutable=True)
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            query.setlist(key, [str(item) for item in value])
+        else:
+            query[key] = str(value)
+    return query.urlencode()
 
 
-dashboard = commitment_list = commitment_detail = document_detail = motion_detail = dossier_detail = _placeholder
-person_detail = ministry_detail = committee_detail = _placeholder
+
+
+@require_safe
+def dashboard(request):
+    today = selectors.today()
+    counts = selectors.dashboard_counts(today)
+    links = {
+        "open": _query(status=OPEN_STATUSES),
+        "overdue": _query(overdue="true", sort="-days_overdue"),
+        "due_soon": _query(status=OPEN_STATUSES, due_after=today.isoformat(), due_before=counts.due_soon_until.isoformat()),
+        "closed_recently": _query(closed_after=counts.closed_since.isoformat()),
+    }
+    return render(
+        request,
+        "commitments/dashboard.html",
+        {
+            "today": today,
+            "counts": counts,
+            "links": links,
+            "per_ministry": selectors.overdue_per_ministry(today),
+            "per_committee": selectors.overdue_per_committee(today),
+            "most_overdue": selectors.most_overdue(today),
+            "plenary": selectors.PLENARY,
+        },
+    )
+
+
+@require_safe
+def commitment_list(request):
+    today = selectors.today()
+    filterset = CommitmentFilter(request.GET, queryset=selectors.commitment_rows(today), today=today)
+    if not filterset.is_valid():
+        # django-filter would quietly show nothing; an invalid URL deserves an explicit answer.
+        context = {"filter": filterset, "page_obj": None, "today": today}
+        return render(request, "commitments/commitment_list.html", context, status=400)
+    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    current_sort = request.GET.get("sort")
+    return render(
+        request,
+        "commitments/commitment_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page_obj,
+            "today": today,
+            # Column headings toggle the direction of the sort they already apply.
+            "sort_due": "-due_date" if current_sort == "due_date" else "due_date",
+            "sort_made": "made_on" if current_sort == "-made_on" else "-made_on",
+        },
+    )
+
+
+@require_safe
+def commitment_detail(request, pk):
+    today = selectors.today()
+    commitment = selectors.commitment_detail(pk, today)
+    return render(
+        request,
+        "commitments/commitment_detail.html",
+        {"commitment": commitment, "status_history": selectors.status_history(commitment), "today": today},
+    )
+
+
+@require_safe
+def document_detail(request, identifier):
+    document, promised, closed = selectors.document_detail(identifier, selectors.today())
+    return render(
+        request, "commitments/document_detail.html", {"document": document, "promised": promised, "closed": closed}
+    )
+
+
+@require_safe
+def dossier_detail(request, slug):
+    dossier, commitments, documents, motions = selectors.dossier_detail(slug, selectors.today())
+    return render(
+        request,
+        "commitments/dossier_detail.html",
+        {"dossier": dossier, "commitments": commitments, "documents": documents, "motions": motions},
+    )
+
+
+@require_safe
+def motion_detail(request, identifier):
+    motion, obligation = selectors.motion_detail(identifier, selectors.today())
+    return render(request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation})
+
+
+@require_safe
+def person_detail(request, pk):
+    person, made, received, offices, signed = selectors.person_detail(pk, selectors.today())
+    return render(
+        request,
+        "commitments/person_detail.html",
+        {"person": person, "made": made, "received": received, "offices": offices, "signed": signed},
+    )
+
+
+@require_safe
+def ministry_detail(request, abbreviation):
+    ministry, overview = selectors.ministry_detail(abbreviation, selectors.today())
+    return render(
+        request,
+        "commitments/body_detail.html",
+        {
+            "body_name": ministry.name,
+            "body_abbreviation": ministry.abbreviation,
+            "overview": overview,
+            "list_query": _query(ministry=ministry.abbreviation),
+        },
+    )
+
+
+@require_safe
+def committee_detail(request, abbreviation):
+    committee, overview = selectors.committee_detail(abbreviation, selectors.today())
+    return render(
+        request,
+        "commitments/body_detail.html",
+        {
+            "body_name": committee.name if committee else None,
+            "body_abbreviation": committee.abbreviation if committee else None,
+            "is_plenary": committee is None,
+            "overview": overview,
+            "list_query": _query(committee=committee.abbreviation if committee else selectors.PLENARY),
+        },
+    )

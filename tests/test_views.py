@@ -1,0 +1,611 @@
+"""The public pages: dashboard, the filtered list, detail pages, access and query budgets.
+
+"Today" is frozen at TODAY by patching `commitments.selectors.today`, the one function
+the views take the date from; every date in these tests is relative to it.
+"""
+import datetime
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from commitments import selectors
+from commitments.models import (
+    Closure,
+    Commitment,
+    CommitmentRelation,
+    DeadlineChange,
+    DocumentKind,
+    Motion,
+    MotionSigner,
+    MotionStatusChange,
+    Person,
+)
+from tests.factories import (
+    ActivityFactory,
+    CommitmentFactory,
+    CommitteeFactory,
+    DocumentFactory,
+    DossierFactory,
+    MinistryFactory,
+    MotionFactory,
+    OfficeFactory,
+    PartyFactory,
+    PersonFactory,
+    RecipientFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2026, 3, 2)
+LIST = reverse("commitments:commitment_list")
+
+
+def days(n):
+    return TODAY + datetime.timedelta(days=n)
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setattr(selectors, "today", lambda: TODAY)
+    return TODAY
+
+
+def commitment(**kwargs):
+    kwargs.setdefault("made_on", days(-60))
+    kwargs.setdefault("due_date", days(30))
+    return CommitmentFactory(**kwargs)
+
+
+def close(c, when, fulfilment=Closure.Fulfilment.FULL, status=Commitment.Status.VOLDAAN, document=None):
+    document = document or DocumentFactory(date=when)
+    closure = Closure.objects.create(commitment=c, document=document, fulfilment=fulfilment, closed_on=when)
+    c.status = status
+    c.save()
+    return closure
+
+
+def listed(client, query=""):
+    """The pks of the list's rows on its first page, in order."""
+    response = client.get(f"{LIST}?{query}" if query else LIST)
+    assert response.status_code == 200, response.content.decode()[:2000]
+    return [c.pk for c in response.context["page_obj"].object_list]
+
+
+class Page(HTMLParser):
+    """Just enough HTML reading for landmark, heading and link assertions."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tags = []
+        self.links = []
+        self.lang = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append(tag)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+@pytest.fixture
+def mix():
+    """One commitment in every state the dashboard counts."""
+    return {
+        "open_later": commitment(due_date=days(60)),
+        "due_soon": commitment(due_date=days(10)),
+        "due_today": commitment(due_date=TODAY),
+        "overdue": commitment(due_date=days(-5)),
+        "partly_overdue": commitment(due_date=days(-20), status=Commitment.Status.DEELS_VOLDAAN),
+        "no_date": commitment(due_date=None, deadline_phrase="", deadline_precision="none"),
+        "closed_recently": close(commitment(due_date=days(-1)), days(-3)).commitment,
+        "closed_long_ago": close(commitment(due_date=days(-200)), days(-100)).commitment,
+        "lapsed": commitment(due_date=days(-50), status=Commitment.Status.VERVALLEN),
+    }
+
+
+def test_dashboard_counts(client, mix):
+    counts = client.get("/").context["counts"]
+    assert counts.open == 6
+    assert counts.overdue == 2
+    assert counts.due_soon == 2  # due today and in ten days
+    assert counts.closed_recently == 1
+
+
+@pytest.mark.parametrize(
+    ("tile", "expected"),
+    [
+        ("tile-open", {"open_later", "due_soon", "due_today", "overdue", "partly_overdue", "no_date"}),
+        ("tile-overdue", {"overdue", "partly_overdue"}),
+        ("tile-due-soon", {"due_soon", "due_today"}),
+        ("tile-closed", {"closed_recently"}),
+    ],
+)
+def test_each_dashboard_figure_links_to_the_list_of_exactly_those_commitments(client, mix, tile, expected):
+    html = client.get("/").content.decode()
+    href = re.search(rf'href="([^"]+)" id="{tile}"', html).group(1).replace("&amp;", "&")
+    figure = re.search(rf'id="{tile}"><span class="figure">(\d+)', html).group(1)
+    assert urlsplit(href).path == LIST
+    assert set(listed(client, urlsplit(href).query)) == {mix[name].pk for name in expected}
+    assert int(figure) == len(expected)
+
+
+def test_dashboard_overdue_per_ministry_and_committee_with_plenary_bucket(client):
+    vws, jenv = MinistryFactory(abbreviation="VWS"), MinistryFactory(abbreviation="JenV")
+    committee = CommitteeFactory(abbreviation="VWS-c")
+    for _ in range(2):
+        commitment(due_date=days(-3), office=OfficeFactory(ministry=vws), committee=committee)
+    commitment(due_date=days(-3), office=OfficeFactory(ministry=jenv), committee=None, source_activity=None)
+    response = client.get("/")
+    assert [(r["abbreviation"], r["count"]) for r in response.context["per_ministry"]] == [("VWS", 2), ("JenV", 1)]
+    assert [(r["abbreviation"], r["count"]) for r in response.context["per_committee"]] == [("VWS-c", 2), (None, 1)]
+    html = response.content.decode()
+    assert "Plenair" in html
+    assert "?overdue=true&amp;committee=plenair" in html
+    assert "?overdue=true&amp;ministry=JenV" in html
+
+
+def test_dashboard_lists_the_most_overdue_first(client):
+    late = commitment(due_date=days(-40))
+    later = commitment(due_date=days(-400))
+    commitment(due_date=days(5))
+    rows = list(client.get("/").context["most_overdue"])
+    assert [c.pk for c in rows] == [later.pk, late.pk]
+    assert rows[0].days_overdue.days == 400
+
+
+# --------------------------------------------------------------------------- list: filters
+
+
+def test_list_filters_by_text(client):
+    match = commitment(text="Een gesprek met de Nationaal Rapporteur")
+    commitment(text="Iets anders")
+    assert listed(client, "q=rapporteur") == [match.pk]
+
+
+def test_list_filters_by_status(client):
+    open_ = commitment()
+    partly = commitment(status=Commitment.Status.DEELS_VOLDAAN)
+    commitment(status=Commitment.Status.VERVALLEN)
+    assert set(listed(client, "status=openstaand&status=deels+voldaan")) == {open_.pk, partly.pk}
+
+
+def test_list_filters_overdue_only(client):
+    late = commitment(due_date=days(-1))
+    commitment(due_date=TODAY)
+    commitment(due_date=days(-1), status=Commitment.Status.VERVALLEN)
+    assert listed(client, "overdue=true") == [late.pk]
+    assert listed(client, "overdue=on") == [late.pk]
+
+
+def test_list_filters_by_kind(client):
+    motion = MotionFactory(status=Motion.Status.AANGENOMEN)
+    obligation = commitment(kind=Commitment.Kind.MOTIE, motion=motion)
+    commitment()
+    assert listed(client, "kind=motie") == [obligation.pk]
+
+
+def test_list_filters_by_due_and_made_dates(client):
+    a = commitment(made_on=days(-100), due_date=days(10))
+    b = commitment(made_on=days(-10), due_date=days(40))
+    assert listed(client, f"due_after={days(20)}") == [b.pk]
+    assert listed(client, f"due_before={days(20)}") == [a.pk]
+    assert listed(client, f"made_after={days(-50)}") == [b.pk]
+    assert listed(client, f"made_before={days(-50)}") == [a.pk]
+
+
+def test_list_filters_by_ministry_and_bewindspersoon(client):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="OCW"))
+    mine = commitment(office=office)
+    commitment()
+    assert listed(client, "ministry=OCW") == [mine.pk]
+    assert listed(client, f"bewindspersoon={office.person.pk}") == [mine.pk]
+
+
+def test_list_filters_by_committee_and_plenary(client):
+    committee = CommitteeFactory(abbreviation="JenV")
+    in_committee = commitment(committee=committee)
+    plenary = commitment(committee=None, source_activity=None)
+    assert listed(client, "committee=JenV") == [in_committee.pk]
+    assert listed(client, "committee=plenair") == [plenary.pk]
+
+
+def test_list_filters_by_dossier_with_and_without_suffix(client):
+    plain = commitment(dossier=DossierFactory(number="31015"))
+    suffixed = commitment(dossier=DossierFactory(number="36200", suffix="XVI"))
+    assert listed(client, "dossier=31015") == [plain.pk]
+    assert listed(client, "dossier=36200-XVI") == [suffixed.pk]
+
+
+def test_list_filters_by_member_and_party(client):
+    party = PartyFactory(abbreviation="VVD")
+    member = PersonFactory(name="Wörsdörfer", party=party)
+    to_member = RecipientFactory(person=member, commitment=commitment()).commitment
+    commitment()
+    assert listed(client, f"member={member.pk}") == [to_member.pk]
+    assert listed(client, "party=VVD") == [to_member.pk]
+
+
+def test_list_filters_fulfilled_since(client):
+    recent = close(commitment(), days(-3)).commitment
+    close(commitment(), days(-90))
+    partly = close(commitment(), days(-2), Closure.Fulfilment.PARTIAL, Commitment.Status.DEELS_VOLDAAN).commitment
+    assert listed(client, f"closed_after={days(-30)}") == [recent.pk]
+    assert partly.pk not in listed(client, f"closed_after={days(-30)}")
+
+
+# --------------------------------------------------------------------------- list: sorting, paging
+
+
+@pytest.fixture
+def sortable():
+    return {
+        "a": commitment(due_date=days(-10), made_on=days(-20)),
+        "b": commitment(due_date=days(-2), made_on=days(-100)),
+        "c": commitment(due_date=days(15), made_on=days(-5)),
+        "none": commitment(due_date=None, made_on=days(-50)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sort", "order"),
+    [
+        ("", ["a", "b", "c", "none"]),
+        ("due_date", ["a", "b", "c", "none"]),
+        ("-due_date", ["c", "b", "a", "none"]),
+        ("-days_overdue", ["a", "b", "c", "none"]),
+        ("days_overdue", ["b", "a", "c", "none"]),
+        ("made_on", ["b", "none", "a", "c"]),
+        ("-made_on", ["c", "a", "none", "b"]),
+    ],
+)
+def test_list_sort_orders_put_empty_values_last(client, sortable, sort, order):
+    pks = listed(client, f"sort={sort}" if sort else "")
+    names = {c.pk: name for name, c in sortable.items()}
+    # Rows that are not overdue have no days_overdue: they follow the overdue ones, in pk order.
+    assert [names[pk] for pk in pks] == order
+
+
+def test_list_is_paginated_and_page_links_keep_the_filters(client):
+    ministry = MinistryFactory(abbreviation="VWS")
+    office = OfficeFactory(ministry=ministry)
+    for n in range(30):
+        commitment(office=office, due_date=days(n))
+    commitment(due_date=days(1))
+    response = client.get(f"{LIST}?ministry=VWS&sort=due_date")
+    page = response.context["page_obj"]
+    assert page.paginator.count == 30 and len(page.object_list) == 25
+    html = response.content.decode()
+    assert 'href="?ministry=VWS&amp;sort=due_date&amp;page=2"' in html
+    second = client.get(f"{LIST}?ministry=VWS&sort=due_date&page=2")
+    assert len(second.context["page_obj"].object_list) == 5
+
+
+def test_list_links_the_csv_and_calendar_exports_with_the_current_filters(client):
+    commitment()
+    html = client.get(f"{LIST}?overdue=true&ministry=&page=1").content.decode()
+    export = reverse("commitments:commitment_export")
+    ics = reverse("commitments:deadlines_ics")
+    assert f'href="{export}?overdue=true&amp;ministry="' in html
+    assert f'href="{ics}?overdue=true&amp;ministry="' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status=bogus", "due_after=2021-13-45", "made_before=gisteren", "ministry=NOPE", "committee=nope",
+     "dossier=abc", "sort=text", "member=999999", "kind=wet"],
+)
+def test_invalid_filter_values_answer_400_with_the_errors(client, query):
+    commitment()
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="error-summary"' in html
+    assert response.context["filter"].errors
+    assert "<tbody>" not in html
+
+
+def test_every_filter_control_has_a_label(client):
+    html = client.get(LIST).content.decode()
+    form = html[html.index('<form class="filters"'): html.index("</form>", html.index('<form class="filters"'))]
+    ids = re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', form)
+    labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', form))
+    assert ids
+    assert set(ids) <= labelled
+
+
+# --------------------------------------------------------------------------- list rows
+
+
+def test_overdue_rows_show_days_late(client):
+    commitment(due_date=days(-12))
+    commitment(due_date=days(-1))
+    html = client.get(LIST).content.decode()
+    assert "12 dagen te laat" in html
+    assert "1 dag te laat" in html
+
+
+def test_rows_without_a_date_say_why(client):
+    from commitments.models import DocumentSeries
+
+    series = DocumentSeries.objects.create(name="Voortgangsrapportage Geweld hoort nergens thuis")
+    commitment(due_date=None, deadline_phrase="bij de volgende voortgangsrapportage", deadline_precision="event",
+               deadline_anchor="event", expected_series=series)
+    commitment(due_date=None, deadline_phrase="binnenkort", deadline_precision="vague", deadline_anchor="vague")
+    commitment(due_date=None, deadline_phrase="", deadline_precision="none", deadline_anchor="none",
+               deadline_explanation="geen termijn genoemd in het debat")
+    html = client.get(LIST).content.decode()
+    assert "wacht op Voortgangsrapportage Geweld hoort nergens thuis" in html
+    assert "geen datum (vaag: binnenkort)" in html
+    assert "geen datum</span> <span class=\"phrase\">– geen termijn genoemd in het debat" in html
+
+
+# --------------------------------------------------------------------------- detail
+
+
+@pytest.fixture
+def detailed():
+    vws = MinistryFactory(abbreviation="VWS", name="Volksgezondheid, Welzijn en Sport")
+    blokhuis = PersonFactory(name="Blokhuis", party=None)
+    office = OfficeFactory(person=blokhuis, ministry=vws, title="staatssecretaris van VWS")
+    dossier = DossierFactory(number="31015", title="Kindermishandeling")
+    source = DocumentFactory(dossier=dossier, ondernummer="202", kind=DocumentKind.VERSLAG, title="Verslag SO")
+    c = commitment(
+        number="TZ202011-001", text="De staatssecretaris informeert de Kamer in januari over preventie.",
+        office=office, dossier=dossier, source_document=source, deadline_phrase="in januari",
+        due_date=datetime.date(2021, 1, 31), deadline_precision="month", deadline_anchor="calendar",
+        deadline_explanation="laatste dag van januari 2021", made_on=datetime.date(2020, 11, 10),
+    )
+    RecipientFactory(commitment=c, person=PersonFactory(name="Wörsdörfer", party=PartyFactory(abbreviation="VVD")))
+    DeadlineChange.objects.create(commitment=c, old_due_date=None, new_due_date=datetime.date(2021, 1, 31),
+                                  source=DeadlineChange.Source.DERIVED, phrase="in januari")
+    DeadlineChange.objects.create(commitment=c, old_due_date=datetime.date(2021, 1, 31),
+                                  new_due_date=datetime.date(2021, 7, 1), source=DeadlineChange.Source.EXTENSION,
+                                  reason="Uitstel gevraagd")
+    letter = DocumentFactory(dossier=dossier, ondernummer="210", title="Zesde voortgangsrapportage",
+                             date=datetime.date(2021, 6, 18))
+    close(c, datetime.date(2021, 6, 18), Closure.Fulfilment.PARTIAL, Commitment.Status.DEELS_VOLDAAN, letter)
+    follow_up = commitment(text="De uitkomsten in het najaar delen.", dossier=dossier)
+    earlier = commitment(text="Eerdere toezegging over preventie.")
+    CommitmentRelation.objects.create(from_commitment=follow_up, to_commitment=c)
+    CommitmentRelation.objects.create(from_commitment=c, to_commitment=earlier, kind="herhaling van")
+    return {"commitment": c, "letter": letter, "source": source, "follow_up": follow_up, "earlier": earlier}
+
+
+def test_commitment_detail_shows_everything_a_clerk_checks(client, detailed):
+    c = detailed["commitment"]
+    html = client.get(c.get_absolute_url()).content.decode()
+    assert c.text in html
+    assert "“in januari”" in html and "31 januari 2021" in html and "laatste dag van januari 2021" in html
+    assert "staatssecretaris van VWS" in html
+    assert "Wörsdörfer</a> (VVD)" in html
+    assert detailed["source"].official_url in html
+    assert reverse("commitments:document", args=["31015-202"]) in html
+    assert "18 juni 2021" in html and "gedeeltelijk" in html
+    assert "1 juli 2021" in html and "Uitstel gevraagd" in html
+    assert detailed["follow_up"].get_absolute_url() in html
+    assert detailed["earlier"].get_absolute_url() in html
+
+
+def test_commitment_detail_shows_status_changes_with_dates(client, detailed):
+    history = client.get(detailed["commitment"].get_absolute_url()).context["status_history"]
+    assert [change.status for change in history] == ["openstaand", "deels voldaan"]
+
+
+def test_motion_obligation_links_to_its_motion(client):
+    motion = MotionFactory(document=DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="205",
+                                                    kind=DocumentKind.MOTIE), status=Motion.Status.AANGENOMEN)
+    c = commitment(kind=Commitment.Kind.MOTIE, motion=motion)
+    html = client.get(c.get_absolute_url()).content.decode()
+    assert reverse("commitments:motion", args=["31015-205"]) in html
+
+
+def test_unknown_commitment_is_404(client):
+    assert client.get(reverse("commitments:commitment", args=[999999])).status_code == 404
+
+
+# --------------------------------------------------------------------------- papers, motions, people, bodies
+
+
+def test_document_page_shows_what_was_promised_and_what_it_closed(client, detailed):
+    html = client.get(detailed["source"].get_absolute_url()).content.decode()
+    assert detailed["commitment"].get_absolute_url() in html
+    closed_html = client.get(detailed["letter"].get_absolute_url())
+    assert [c.pk for c in closed_html.context["closed"]] == [detailed["commitment"].pk]
+    assert "gedeeltelijk" in closed_html.content.decode()
+
+
+def test_document_page_counts_promises_made_in_the_debate_it_reports(client):
+    report = DocumentFactory(kind=DocumentKind.HANDELINGEN)
+    c = commitment(source_activity=ActivityFactory(report=report))
+    assert [x.pk for x in client.get(report.get_absolute_url()).context["promised"]] == [c.pk]
+
+
+def test_document_page_of_a_motion_links_to_the_motion_page(client):
+    motion = MotionFactory()
+    html = client.get(motion.document.get_absolute_url()).content.decode()
+    assert motion.get_absolute_url() in html
+
+
+def test_dossier_page(client, detailed):
+    response = client.get(reverse("commitments:dossier", args=["31015"]))
+    assert {c.pk for c in response.context["commitments"]} == {detailed["commitment"].pk, detailed["follow_up"].pk}
+    assert "Kindermishandeling" in response.content.decode()
+    DossierFactory(number="36200", suffix="XVI", title="Begroting VWS")
+    assert client.get(reverse("commitments:dossier", args=["36200-XVI"])).status_code == 200
+    assert client.get(reverse("commitments:dossier", args=["99999"])).status_code == 404
+    assert client.get(reverse("commitments:dossier", args=["onzin"])).status_code == 404
+
+
+def test_motion_page(client):
+    dossier = DossierFactory(number="31015")
+    old = MotionFactory(document=DocumentFactory(dossier=dossier, ondernummer="205", kind=DocumentKind.MOTIE))
+    motion = MotionFactory(document=DocumentFactory(dossier=dossier, ondernummer="215", kind=DocumentKind.MOTIE),
+                           kabinetsappreciatie="Oordeel Kamer", status=Motion.Status.AANGENOMEN, title="Motie Westerveld")
+    old.replaced_by = motion
+    old.save()
+    MotionSigner.objects.create(motion=motion, person=PersonFactory(name="Westerveld",
+                                party=PartyFactory(abbreviation="GL")), party=PartyFactory(abbreviation="GL"))
+    MotionStatusChange.objects.create(motion=motion, status="ingediend", date=datetime.date(2020, 11, 12))
+    MotionStatusChange.objects.create(motion=motion, status="aangenomen", date=datetime.date(2020, 11, 17))
+    obligation = commitment(kind=Commitment.Kind.MOTIE, motion=motion)
+    close(obligation, datetime.date(2021, 6, 18))
+    html = client.get(reverse("commitments:motion", args=["31015-215"])).content.decode()
+    assert "Westerveld</a> (GL)" in html
+    assert "Oordeel Kamer" in html
+    assert "17 november 2020" in html
+    assert obligation.get_absolute_url() in html and "volledig" in html
+    assert old.get_absolute_url() in html
+    assert motion.get_absolute_url() in client.get(old.get_absolute_url()).content.decode()
+    assert client.get(reverse("commitments:motion", args=["31015-999"])).status_code == 404
+
+
+def test_person_page(client):
+    minister = PersonFactory(name="De Jonge", party=None)
+    office = OfficeFactory(person=minister, title="minister van VWS")
+    made = commitment(office=office)
+    member = PersonFactory(name="Westerveld")
+    received = RecipientFactory(person=member, commitment=commitment()).commitment
+    motion = MotionFactory()
+    MotionSigner.objects.create(motion=motion, person=member, party=member.party)
+    response = client.get(minister.get_absolute_url())
+    assert [c.pk for c in response.context["made"]] == [made.pk]
+    assert "minister van VWS" in response.content.decode()
+    response = client.get(member.get_absolute_url())
+    assert [c.pk for c in response.context["received"]] == [received.pk]
+    assert motion.get_absolute_url() in response.content.decode()
+
+
+def test_ministry_page_lists_open_and_overdue_and_the_on_time_rate(client):
+    ministry = MinistryFactory(abbreviation="VWS")
+    office = OfficeFactory(ministry=ministry)
+    late = commitment(office=office, due_date=days(-5))
+    pending = commitment(office=office, due_date=days(5))
+    close(commitment(office=office, due_date=days(-10)), days(-20))  # on time
+    close(commitment(office=office, due_date=days(-10)), days(-1))  # late
+    close(commitment(office=office, due_date=days(-10)), days(-30))  # on time
+    close(commitment(due_date=days(-10)), days(-1))  # another ministry
+    response = client.get(ministry.get_absolute_url())
+    overview = response.context["overview"]
+    assert [c.pk for c in overview.overdue] == [late.pk]
+    assert [c.pk for c in overview.open_not_overdue] == [pending.pk]
+    assert overview.on_time_rate == pytest.approx(2 / 3)
+    assert '<span id="on-time-rate">67%</span>' in response.content.decode()
+
+
+def test_committee_page_and_the_plenary_bucket(client):
+    committee = CommitteeFactory(abbreviation="VWS")
+    in_committee = commitment(committee=committee, due_date=days(-1))
+    plenary = commitment(committee=None, source_activity=None, due_date=days(-1))
+    response = client.get(committee.get_absolute_url())
+    assert [c.pk for c in response.context["overview"].overdue] == [in_committee.pk]
+    assert response.context["overview"].on_time_rate is None
+    response = client.get(reverse("commitments:committee", args=["plenair"]))
+    assert [c.pk for c in response.context["overview"].overdue] == [plenary.pk]
+    assert client.get(reverse("commitments:committee", args=["nope"])).status_code == 404
+    assert client.get(reverse("commitments:ministry", args=["nope"])).status_code == 404
+
+
+# --------------------------------------------------------------------------- layout, language, access
+
+
+@pytest.mark.parametrize("url", ["/", LIST, f"{LIST}?status=bogus"])
+def test_pages_have_landmarks_one_h1_and_the_language(client, url):
+    commitment()
+    page = Page(client.get(url).content.decode())
+    assert page.lang == "nl"
+    assert page.tags.count("h1") == 1
+    for landmark in ("header", "nav", "main", "footer"):
+        assert landmark in page.tags
+    assert "#main" in page.links
+
+
+def test_language_switch_to_english(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": LIST}, follow=True)
+    page = Page(response.content.decode())
+    assert page.lang == "en"
+    assert "Commitments" in response.content.decode()
+
+
+def test_pages_are_public_by_default(client):
+    assert client.get("/").status_code == 200
+
+
+def test_require_login_setting_sends_visitors_to_login(client, settings):
+    settings.TRACKER_REQUIRE_LOGIN = True
+    c = commitment()
+    for url in ("/", LIST, c.get_absolute_url()):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+    client.force_login(get_user_model().objects.create_user("lezer", password="geheim-wachtwoord-1"))
+    assert client.get("/").status_code == 200
+
+
+def test_pages_answer_get_only(client):
+    assert client.post(LIST).status_code == 405
+
+
+# --------------------------------------------------------------------------- query budgets
+
+
+def populate(n):
+    """n commitments with every relation a row shows: recipients, closures, motion, source document."""
+    ministry = MinistryFactory(abbreviation="VWS")
+    committee = CommitteeFactory(abbreviation="VWS")
+    dossier = DossierFactory(number="31015")
+    member = Person.objects.filter(name="Wörsdörfer").first() or PersonFactory(name="Wörsdörfer")
+    made = []
+    for i in range(n):
+        c = commitment(office=OfficeFactory(ministry=ministry), committee=committee, dossier=dossier,
+                       source_document=DocumentFactory(dossier=dossier), due_date=days(i - n // 2))
+        RecipientFactory(commitment=c, person=member)
+        RecipientFactory(commitment=c)
+        if i % 3 == 0:
+            close(c, days(-1), Closure.Fulfilment.PARTIAL, Commitment.Status.DEELS_VOLDAAN)
+        made.append(c)
+    return made
+
+
+def count_queries(client, django_assert_max_num_queries, url, bound):
+    with django_assert_max_num_queries(bound) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+# Each budget counts the request's savepoint pair (ATOMIC_REQUESTS) too; measured with 60 rows.
+PAGES = {
+    "dashboard": (lambda made: "/", 11),
+    "list": (lambda made: LIST, 11),
+    "list filtered": (
+        lambda made: f"{LIST}?q=onderwerp&status=openstaand&status=deels+voldaan&ministry=VWS&committee=VWS"
+        f"&dossier=31015&sort=-days_overdue&member={made[0].recipients.first().person.pk}"
+        f"&party={made[0].recipients.last().party.abbreviation}&overdue=on&due_after=2020-01-01",
+        16,
+    ),
+    "detail": (lambda made: made[0].get_absolute_url(), 9),
+    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 11),
+    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 11),
+    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 8),
+    "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 11),
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_query_count_does_not_grow_with_the_rows(client, django_assert_max_num_queries, page):
+    url, budget = PAGES[page]
+    made = populate(5)
+    small = count_queries(client, django_assert_max_num_queries, url(made), budget)
+    populate(55)  # 60 rows in all
+    large = count_queries(client, django_assert_max_num_queries, url(made), budget)
+    assert large == small
