@@ -14,11 +14,11 @@ import django_filters
 from django.core.exceptions import ValidationError
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy as _
 
+from . import selectors
 from .citations import CitationError, parse_dossier
 from .filters import bound_filter_or_error, invalid_filter_response
 from .models import Closure, Commitment, Motion, MotionSigner
@@ -225,7 +225,7 @@ def commitments_csv(request):
     dialect, error = _dialect_or_error(request)
     if error:
         return error
-    today = timezone.localdate()
+    today = selectors.today()
     filterset, error = bound_filter_or_error(request, Commitment.objects.for_display(today), today)
     if error:
         return error
@@ -283,7 +283,7 @@ def motions_csv(request):
     if error:
         return error
     dossier = filterset.form.cleaned_data.get("dossier")
-    parts = ["moties", "-".join(filter(None, parse_dossier(dossier))) if dossier else "", timezone.localdate().isoformat()]
+    parts = ["moties", "-".join(filter(None, parse_dossier(dossier))) if dossier else "", selectors.today().isoformat()]
     filename = "-".join(filter(None, parts)) + ".csv"
     rows = filterset.qs.iterator(chunk_size=CHUNK_SIZE)
     return _csv_response(rows, MOTION_COLUMNS, dialect, request, filename)

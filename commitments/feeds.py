@@ -17,6 +17,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, gettext_lazy as _
 from icalendar import Calendar, Event
 
+from . import selectors
 from .filters import bound_filter_or_error
 from .models import Closure, Commitment
 
@@ -59,7 +60,7 @@ def deadline_event(commitment, url):
 
 def deadlines_ics(request):
     """Due dates of the commitments matching the list's filters, as a subscribable calendar."""
-    today = timezone.localdate()
+    today = selectors.today()
     base = Commitment.objects.with_overdue(today).select_related("ministry")
     filterset, error = bound_filter_or_error(request, base, today)
     if error:
@@ -124,7 +125,7 @@ class ChangesFeed(Feed):
             return invalid.response
 
     def get_object(self, request, *args, **kwargs):
-        today = timezone.localdate()
+        today = selectors.today()
         filterset, error = bound_filter_or_error(request, Commitment.objects.with_overdue(today), today)
         if error:
             raise _InvalidFilters(error)

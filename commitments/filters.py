@@ -2,20 +2,11 @@
 import django_filters
 from django import forms
 from django.core.validators import RegexValidator
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Closure, Commitment, CommitmentRecipient, Committee, Ministry, Party, Person
-from .querysets import CLOSED_STATUSES
-
-
-def fulfilled_since_q(day):
-    """Fulfilled, with a full closing letter dated on or after `day` ("closed in the last 30 days")."""
-    full_closure_since = Closure.objects.filter(
-        commitment=OuterRef("pk"), fulfilment=Closure.Fulfilment.FULL, closed_on__gte=day
-    )
-    return Q(status__in=CLOSED_STATUSES) & Exists(full_closure_since)
+from .models import Commitment, CommitmentRecipient, Committee, Ministry, Party, Person
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -104,7 +95,7 @@ class CommitmentFilter(django_filters.FilterSet):
         return queryset.overdue(self.today) if value else queryset
 
     def filter_closed_after(self, queryset, name, value):
-        return queryset.filter(fulfilled_since_q(value))
+        return queryset.fulfilled_since(value)
 
     def filter_dossier(self, queryset, name, value):
         number, _sep, suffix = value.strip().replace(" ", "").partition("-")

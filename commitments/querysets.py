@@ -53,6 +53,15 @@ class CommitmentQuerySet(models.QuerySet):
             ),
         )
 
+    def fulfilled_since(self, day):
+        """Fulfilled, with a full closing letter dated on or after `day` ("closed in the last 30 days")."""
+        from .models import Closure
+
+        full_closure_since = Closure.objects.filter(
+            commitment=OuterRef("pk"), fulfilment=Closure.Fulfilment.FULL, closed_on__gte=day
+        )
+        return self.filter(status__in=CLOSED_STATUSES).filter(Exists(full_closure_since))
+
     def with_closed_on(self):
         return self.annotate(closed_on=Max("closures__closed_on", filter=Q(closures__fulfilment="volledig")))
 

@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from . import citations
-from .filters import fulfilled_since_q
 from .models import (
     Closure,
     Commitment,
@@ -80,7 +79,7 @@ def dashboard_counts(today):
         open=commitments.open().count(),
         overdue=commitments.overdue(today).count(),
         due_soon=commitments.due_within(DUE_SOON_DAYS, today).count(),
-        closed_recently=commitments.filter(fulfilled_since_q(closed_since)).count(),
+        closed_recently=commitments.fulfilled_since(closed_since).count(),
         today=today,
     )
 
