@@ -3,12 +3,16 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import CloseWithLetterForm, CommitmentAdminForm, DocumentAdminForm, MarkLapsedForm, ResetDeadlineForm
+from .selectors_deadlines import commitments_waiting_for
 from .models import (
     Activity,
     Closure,
@@ -123,7 +127,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
     search_fields = ["identifier", "title", "dossier__number", "dossier__title"]
     date_hierarchy = "date"
     autocomplete_fields = ["series", "ministry"]
-    readonly_fields = ["identifier", "official_link"]
+    readonly_fields = ["identifier", "official_link", "waiting_commitments"]
     inlines = [ClosedByDocumentInline]
     show_full_result_count = False
 
@@ -133,12 +137,43 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
         return format_html('<a href="{0}" rel="noopener">{0}</a>', obj.official_url) if obj.pk else "-"
 
+    @admin.display(description=_("commitments waiting for this series"))
+    def waiting_commitments(self, obj):
+        links = _waiting_commitment_links(obj) if obj.pk else []
+        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links)) if links else "-"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        links = _waiting_commitment_links(obj)
+        if links:
+            self.message_user(
+                request,
+                format_html(
+                    "{} {}",
+                    ngettext(
+                        "%(count)d commitment waits for a paper of %(series)s:",
+                        "%(count)d commitments wait for a paper of %(series)s:",
+                        len(links),
+                    ) % {"count": len(links), "series": obj.series},
+                    format_html_join(", ", "{}", ((link,) for link in links)),
+                ),
+                messages.INFO,
+            )
+
     def save_formset(self, request, form, formset, change):
         # Closing through the letter's page goes through the same service as the action.
         if formset.model is Closure:
             _save_closures_through_service(formset)
         else:
             super().save_formset(request, form, formset, change)
+
+
+def _waiting_commitment_links(document):
+    """Links to the admin pages of the commitments waiting for a paper of the document's series."""
+    return [
+        format_html('<a href="{}">{}</a>', reverse("admin:commitments_commitment_change", args=[c.pk]), c)
+        for c in commitments_waiting_for(document)
+    ]
 
 
 @admin.register(Activity)
@@ -236,17 +271,17 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         "deadline_precision", "due_date_overridden",
     ]
     list_select_related = ["ministry", "committee", "bewindspersoon"]
-    search_fields = [
-        "text", "number", "=id", "bewindspersoon__name", "recipients__person__name", "recipients__party__abbreviation",
-        "dossier__number", "source_document__identifier", "motion__document__identifier", "deadline_phrase",
-    ]
+    # The fields are searched by CommitmentQuerySet.search (see get_search_results).
+    search_fields = ["text"]
+    search_help_text = _("Searches text, number, deadline phrase, bewindspersoon, members and parties promised to, "
+                         "dossier and Kamerstuk.")
     date_hierarchy = "made_on"
     autocomplete_fields = [
         "source_activity", "source_document", "motion", "bewindspersoon", "office", "ministry", "committee",
         "dossier", "expected_series", "expected_activity",
     ]
     readonly_fields = ["status", "deadline_precision", "deadline_anchor", "deadline_rule", "deadline_explanation",
-                       "created_at", "updated_at"]
+                       "due_date_overridden", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["number", "kind", "motion", "chamber", "text", "made_on", "status", "status_note"]}),
         (_("Source and responsibility"), {"fields": [
@@ -255,18 +290,22 @@ class CommitmentAdmin(SimpleHistoryAdmin):
         (_("Deadline"), {"fields": [
             "deadline_phrase", "due_date", "deadline_reason", "due_date_earliest", "deadline_precision",
             "deadline_anchor", "deadline_rule", "deadline_explanation", "due_date_overridden", "expected_series",
-            "expected_activity",
+            "expected_activity", "expected_event_date",
         ]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [RecipientInline, ClosureInline, DeadlineChangeInline, RelationInline]
-    actions = ["close_with_letter", "reset_deadline", "mark_lapsed"]
+    actions = ["close_with_letter", "reset_deadline", "mark_lapsed", "rederive_from_phrase"]
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-made_on", "-pk"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_overdue(timezone.localdate())
+
+    def get_search_results(self, request, queryset, search_term):
+        # One search for the admin and the public list; no DISTINCT needed.
+        return (queryset.search(search_term) if search_term else queryset), False
 
     @admin.display(description=_("number"), ordering="number")
     def label(self, obj):
@@ -284,16 +323,33 @@ class CommitmentAdmin(SimpleHistoryAdmin):
     def committee_or_plenary(self, obj):
         return obj.committee or _("Plenary")
 
+    # The fields a derived due date depends on: changing one derives it again.
+    derivation_fields = {"deadline_phrase", "made_on", "chamber", "source_activity"}
+
     def save_model(self, request, obj, form, change):
-        if change and "due_date" in form.changed_data:
-            new_due_date = obj.due_date
-            obj.due_date = form.initial.get("due_date")
+        """Derive the due date from the phrase; a date typed by the clerk overrides it, with history."""
+        by_hand = "due_date" in form.changed_data
+        clerk_date = obj.due_date
+        if by_hand:
+            obj.due_date = form.initial.get("due_date") if change else None
+        super().save_model(request, obj, form, change)
+        if not change or self.derivation_fields & set(form.changed_data):
+            if obj.due_date_overridden and not by_hand:
+                self.message_user(request, _(
+                    "The due date was set by hand and stays; use the action “Derive the due date from the phrase "
+                    "again” to follow the phrase."
+                ), messages.WARNING)
+            else:
+                services.apply_deadline_phrase(obj, user=request.user)
+                if obj.deadline_explanation and not by_hand:
+                    self.message_user(
+                        request, _("Due date derived: %(explanation)s") % {"explanation": obj.deadline_explanation}
+                    )
+        if by_hand:
             services.change_due_date(
-                obj, new_due_date, reason=form.cleaned_data["deadline_reason"],
+                obj, clerk_date, reason=form.cleaned_data["deadline_reason"] or gettext("entered at registration"),
                 source=DeadlineChange.Source.OVERRIDE, user=request.user,
             )
-        else:
-            super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is Closure:
@@ -353,6 +409,16 @@ class CommitmentAdmin(SimpleHistoryAdmin):
             lambda f: services.reset_deadline(
                 queryset, f.cleaned_data["new_due_date"], reason=f.cleaned_data["reason"], user=request.user
             ),
+        )
+
+    @admin.action(description=_("Derive the due date from the phrase again"), permissions=["change"])
+    def rederive_from_phrase(self, request, queryset):
+        entries = services.rederive_from_phrase(queryset.select_related("source_activity"), user=request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)d due date changed or released.", "%(count)d due dates changed or released.",
+                     len(entries)) % {"count": len(entries)},
+            messages.SUCCESS,
         )
 
     @admin.action(description=_("Mark selected commitments lapsed (with a reason)"), permissions=["change"])

@@ -12,3 +12,7 @@ class CommitmentsConfig(AppConfig):
         from .groups import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
+
+        from . import signals
+
+        signals.connect()

@@ -648,7 +648,7 @@ class Commitment(models.Model):
             return str(self.expected_series)
         if self.expected_activity_id:
             return str(self.expected_activity)
-        return self.deadline_phrase or _("an event")
+        return f"“{self.deadline_phrase}”" if self.deadline_phrase else _("an event")
 
     @property
     def deadline_display(self):

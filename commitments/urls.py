@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exports, feeds, views
+from . import exports, feeds, rappel, views
 
 app_name = "commitments"
 
@@ -18,4 +18,8 @@ urlpatterns = [
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("ministeries/<str:abbreviation>/", views.ministry_detail, name="ministry"),
     path("commissies/<str:abbreviation>/", views.committee_detail, name="committee"),
+    path("rappel/", rappel.rappel_index, name="rappel_index"),
+    path("rappel/<str:ministry>/", rappel.rappel_ministry, name="rappel_ministry"),
+    path("rappel/<str:ministry>/export.csv", rappel.rappel_export, name="rappel_export"),
+    path("rappel/<str:ministry>/besluiten/", rappel.rappel_decisions, name="rappel_decisions"),
 ]

@@ -5,6 +5,7 @@ from django.core.management import BaseCommand, call_command
 from django.db import transaction
 
 from commitments.groups import GRIFFIE
+from commitments.services import derive_due_dates
 from commitments.models import Commitment
 
 
@@ -20,6 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, user, password, force, **options):
         if force or not Commitment.objects.exists():
             call_command("loaddata", "demo", verbosity=0)
+            # The fixture keeps the phrases as said; the due dates come from the deadline engine.
+            derived = derive_due_dates(Commitment.objects.select_related("source_activity"))
+            self.stdout.write(f"Due dates derived from the phrase: {derived}.")
             self.stdout.write(f"Demo data loaded: {Commitment.objects.count()} commitments and motion obligations.")
         else:
             self.stdout.write("Data present; demo fixture not loaded again (use --force).")

@@ -1,0 +1,34 @@
+"""Recompute due dates derived from deadline phrases, recording each change in the history."""
+from django.core.exceptions import ValidationError
+from django.core.management import BaseCommand, CommandError
+
+from commitments import services
+from commitments.models import Commitment
+
+
+class Command(BaseCommand):
+    help = (
+        "Recomputes the due dates the deadline engine derived from the recess calendar (or, with --all, "
+        "from any phrase). Dates set by hand are left alone; every change gets a history entry."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reason", default="", help="Why (stored in each history entry).")
+        parser.add_argument(
+            "--all", action="store_true", help="Every commitment with a phrase, not only recess-anchored ones."
+        )
+        parser.add_argument("--chamber", choices=["TK", "EK"], help="Only commitments of this chamber.")
+
+    def handle(self, *args, reason, all, chamber, **options):
+        queryset = Commitment.objects.all()
+        if chamber:
+            queryset = queryset.filter(chamber=chamber)
+        queryset = queryset.exclude(deadline_phrase="") if all else services.recess_derived(queryset)
+        reason = reason.strip() or "herberekend met de huidige recescalender (rederive_deadlines)"
+        try:
+            entries = services.rederive_due_dates(queryset, reason=reason)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        for entry in entries:
+            self.stdout.write(f"{entry.commitment}: {entry.old_due_date or '-'} -> {entry.new_due_date or '-'}")
+        self.stdout.write(f"{len(entries)} due date(s) changed.")
