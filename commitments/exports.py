@@ -98,7 +98,8 @@ def _commitment_number(commitment):
     return commitment.number
 
 
-def _source(commitment):
+def source_label(commitment):
+    """Where a commitment was made: the document's citation, else the activity's title."""
     if commitment.source_document_id:
         return commitment.source_document.citation
     if commitment.source_activity_id:
@@ -123,7 +124,7 @@ COMMITMENT_COLUMNS = [
     ("ministerie", lambda c, request: c.ministry.abbreviation if c.ministry_id else ""),
     ("commissie", lambda c, request: c.committee.name if c.committee_id else PLENARY),
     ("toegezegd_aan", lambda c, request: _joined(recipient_label(r) for r in c.recipients.all())),
-    ("bron", lambda c, request: _source(c)),
+    ("bron", lambda c, request: source_label(c)),
     ("dossier", lambda c, request: c.dossier.slug if c.dossier_id else ""),
     ("termijn", lambda c, request: c.deadline_phrase),
     ("deadline", lambda c, request: _iso(c.due_date)),
@@ -200,7 +201,8 @@ def _dialect_or_error(request):
     return None, HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
 
 
-def _csv_response(rows, columns, dialect, request, filename):
+def csv_response(rows, columns, dialect, request, filename):
+    """A streaming CSV download of `rows`, one column per (header, getter(row, request)) pair."""
     response = StreamingHttpResponse(
         _csv_lines(rows, columns, dialect, request), content_type="text/csv; charset=utf-8"
     )
@@ -230,7 +232,7 @@ def commitments_csv(request):
     if error:
         return error
     rows = filterset.qs.iterator(chunk_size=CHUNK_SIZE)
-    return _csv_response(rows, COMMITMENT_COLUMNS, dialect, request, commitment_export_filename(filterset, today))
+    return csv_response(rows, COMMITMENT_COLUMNS, dialect, request, commitment_export_filename(filterset, today))
 
 
 # ---------------------------------------------------------------------- motions
@@ -286,4 +288,4 @@ def motions_csv(request):
     parts = ["moties", "-".join(filter(None, parse_dossier(dossier))) if dossier else "", selectors.today().isoformat()]
     filename = "-".join(filter(None, parts)) + ".csv"
     rows = filterset.qs.iterator(chunk_size=CHUNK_SIZE)
-    return _csv_response(rows, MOTION_COLUMNS, dialect, request, filename)
+    return csv_response(rows, MOTION_COLUMNS, dialect, request, filename)

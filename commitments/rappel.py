@@ -6,26 +6,24 @@ Views stay thin: the lists come from `selectors_deadlines`, the decisions are wr
 Reading the lists needs `commitments.view_commitment` (griffie and Commissiestaf); recording
 decisions needs `commitments.change_commitment` (griffie).
 """
-import csv
 import datetime
 import functools
-import io
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import formset_factory
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from . import citations, services
-from .exports import DIALECTS, neutralise
+from .exports import DIALECTS, csv_response, source_label
 from .models import Commitment, Document, Ministry
 from .selectors_deadlines import RAPPEL_DEFAULT_DAYS, rappel_commitments, rappel_ministries
 
@@ -161,7 +159,7 @@ RAPPEL_COLUMNS = [
     ("bewindspersoon", lambda c, cutoff, request: c.bewindspersoon.name if c.bewindspersoon_id else ""),
     ("tekst", lambda c, cutoff, request: c.text),
     ("datum", lambda c, cutoff, request: c.made_on.isoformat() if c.made_on else ""),
-    ("bron", lambda c, cutoff, request: _source_label(c)),
+    ("bron", lambda c, cutoff, request: source_label(c)),
     ("termijn", lambda c, cutoff, request: c.deadline_phrase),
     ("deadline", lambda c, cutoff, request: c.due_date.isoformat() if c.due_date else ""),
     ("herkomst_deadline", lambda c, cutoff, request: "handmatig" if c.due_date_overridden else "afgeleid"),
@@ -173,14 +171,6 @@ RAPPEL_COLUMNS = [
 ]
 
 
-def _source_label(commitment):
-    if commitment.source_document_id:
-        return commitment.source_document.citation
-    if commitment.source_activity_id:
-        return commitment.source_activity.title
-    return ""
-
-
 @view_required
 def rappel_export(request, ministry):
     """The ministry's rappel list as CSV for Excel (UTF-8 with BOM, `;`, formulas neutralised)."""
@@ -188,17 +178,14 @@ def rappel_export(request, ministry):
     if error:
         return error
     ministry = get_object_or_404(Ministry, abbreviation=ministry)
-    dialect = DIALECTS["excel"]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=dialect.delimiter)
-    writer.writerow([name for name, _get in RAPPEL_COLUMNS])
-    for commitment in rappel_commitments(ministry, cutoff, days):
-        writer.writerow([neutralise(get(commitment, cutoff, request)) for _name, get in RAPPEL_COLUMNS])
-    content = ("\ufeff" if dialect.bom else "") + buffer.getvalue()
-    response = HttpResponse(content.encode("utf-8"), content_type="text/csv; charset=utf-8")
+    # The rappel goes to ministries that open it in Excel: semicolons and a BOM.
+    columns = [(name, functools.partial(_with_cutoff, get, cutoff)) for name, get in RAPPEL_COLUMNS]
     filename = f"rappel-{ministry.abbreviation.lower()}-{cutoff.isoformat()}.csv"
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return csv_response(rappel_commitments(ministry, cutoff, days), columns, DIALECTS["excel"], request, filename)
+
+
+def _with_cutoff(get, cutoff, commitment, request):
+    return get(commitment, cutoff, request)
 
 
 # -------------------------------------------------------------------------------- decisions

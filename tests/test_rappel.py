@@ -173,7 +173,7 @@ def test_csv_is_excel_ready_and_parses_back(griffie, rows):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "rappel-vws-2026-06-30.csv" in response["Content-Disposition"]
-    content = response.content
+    content = b"".join(response.streaming_content)
     assert content.startswith("\ufeff".encode())
     parsed = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert [r["nummer"] for r in parsed] == ["TZ-LATE", "TZ-PARTLY", "TZ-CUTOFF", "TZ-SOON"]
