@@ -1,7 +1,24 @@
-"""Optionally require login for every page (setting TRACKER_REQUIRE_LOGIN)."""
+"""Request middleware: the interface language, and optionally login for every page."""
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
+from django.utils import translation
+
+
+class DutchByDefaultLocaleMiddleware(LocaleMiddleware):
+    """Dutch unless the visitor chose another language with the switch (the language cookie).
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, which would show English
+    to Dutch clerks whose browser happens to be set to English.
+    """
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
 
 
 class LoginRequiredSettingMiddleware:
