@@ -100,8 +100,4 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
-# The history of the recess table and users is not needed; the domain models opt in.
-SIMPLE_HISTORY_REVERT_DISABLED = False
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
-# Translations being written in parallel live in locale_parts/<part>/; Django merges them.
-LOCALE_PATHS += sorted(p for p in (BASE_DIR / "locale_parts").glob("*") if p.is_dir())
