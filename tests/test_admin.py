@@ -23,7 +23,6 @@ from tests.factories import (
     OfficeFactory,
     PersonFactory,
     RecipientFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,20 +31,6 @@ ADMIN_MODELS = [
     "party", "person", "ministry", "committee", "office", "dossier", "documentseries", "document",
     "activity", "motion", "commitment", "recess",
 ]
-
-
-@pytest.fixture
-def griffie_client(client):
-    user = UserFactory(username="griffier", groups=[GRIFFIE])
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(UserFactory(username="commissiestaf", groups=[COMMISSIESTAF]))
-    return client
 
 
 @pytest.fixture

@@ -11,23 +11,14 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from commitments import services
-from commitments.groups import GRIFFIE
 from commitments.models import Commitment, DeadlineChange, Document, DocumentSeries, Recess
-from tests.factories import ActivityFactory, CommitmentFactory, DossierFactory, UserFactory
+from tests.factories import ActivityFactory, CommitmentFactory, DossierFactory
 
 pytestmark = pytest.mark.django_db
 
 # The promise of 27 January 2021 in the seeds: report "voor de zomer van 2021".
 MADE = datetime.date(2021, 1, 27)
 DAY_BEFORE_SUMMER_RECESS_2021 = datetime.date(2021, 7, 8)  # TK zomerreces 2021 starts Fri 9 July
-
-
-@pytest.fixture
-def griffier(client):
-    user = UserFactory(username="griffier", groups=[GRIFFIE])
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 def derived(phrase, made_on=MADE, **fields):
@@ -90,11 +81,11 @@ def change_url(commitment):
 # --------------------------------------------------------------------- deriving in the admin
 
 
-def test_entering_a_phrase_in_the_admin_derives_the_due_date_and_shows_the_explanation(griffier):
+def test_entering_a_phrase_in_the_admin_derives_the_due_date_and_shows_the_explanation(griffie_client):
     activity = ActivityFactory()
     commitment = CommitmentFactory(deadline_phrase="", due_date=None, made_on=MADE, source_activity=activity)
     url = change_url(commitment)
-    response = griffier.post(url, form_data(griffier, url, deadline_phrase="voor de zomer van 2021"), follow=True)
+    response = griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="voor de zomer van 2021"), follow=True)
     assert response.status_code == 200
     commitment.refresh_from_db()
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
@@ -102,29 +93,29 @@ def test_entering_a_phrase_in_the_admin_derives_the_due_date_and_shows_the_expla
     assert commitment.deadline_anchor == "recess"
     assert "zomerreces" in commitment.deadline_explanation
     assert not commitment.due_date_overridden
-    page = griffier.get(url).content.decode()
+    page = griffie_client.get(url).content.decode()
     assert commitment.deadline_explanation in page
     entry = commitment.deadline_changes.get()
     assert (entry.source, entry.old_due_date, entry.new_due_date) == ("afgeleid", None, DAY_BEFORE_SUMMER_RECESS_2021)
-    assert entry.changed_by == griffier.user
+    assert entry.changed_by == griffie_client.user
     assert entry.phrase == "voor de zomer van 2021"
 
 
-def test_adding_a_commitment_in_the_admin_derives_its_due_date(griffier):
+def test_adding_a_commitment_in_the_admin_derives_its_due_date(griffie_client):
     url = reverse("admin:commitments_commitment_add")
-    data = form_data(griffier, url, deadline_phrase="in januari", made_on="2020-11-20",
+    data = form_data(griffie_client, url, deadline_phrase="in januari", made_on="2020-11-20",
                      number="TZ202011-999", text="De staatssecretaris informeert de Kamer.")
-    response = griffier.post(url, data)
+    response = griffie_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     added = Commitment.objects.get(number="TZ202011-999")
     assert added.due_date == datetime.date(2021, 1, 31)
     assert added.deadline_changes.get().source == DeadlineChange.Source.DERIVED
 
 
-def test_changing_the_phrase_derives_again_with_a_history_entry(griffier):
+def test_changing_the_phrase_derives_again_with_a_history_entry(griffie_client):
     commitment = derived("in januari", made_on=datetime.date(2020, 11, 20))
     url = change_url(commitment)
-    griffier.post(url, form_data(griffier, url, deadline_phrase="eind 2021"))
+    griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="eind 2021"))
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 12, 31)
     latest = commitment.deadline_changes.last()
@@ -133,11 +124,11 @@ def test_changing_the_phrase_derives_again_with_a_history_entry(griffier):
     )
 
 
-def test_the_clerk_overrides_the_derived_date_with_a_reason(griffier):
+def test_the_clerk_overrides_the_derived_date_with_a_reason(griffie_client):
     commitment = derived("voor de zomer van 2021")
     url = change_url(commitment)
-    response = griffier.post(url, form_data(
-        griffier, url, due_date="2021-09-30", deadline_reason="Minister vraagt uitstel tot na de zomer"
+    response = griffie_client.post(url, form_data(
+        griffie_client, url, due_date="2021-09-30", deadline_reason="Minister vraagt uitstel tot na de zomer"
     ))
     assert response.status_code == 302
     commitment.refresh_from_db()
@@ -146,15 +137,15 @@ def test_the_clerk_overrides_the_derived_date_with_a_reason(griffier):
     override = commitment.deadline_changes.last()
     assert override.source == DeadlineChange.Source.OVERRIDE
     assert (override.old_due_date, override.new_due_date) == (DAY_BEFORE_SUMMER_RECESS_2021, datetime.date(2021, 9, 30))
-    assert override.changed_by == griffier.user
+    assert override.changed_by == griffie_client.user
     assert override.reason == "Minister vraagt uitstel tot na de zomer"
     assert override.changed_at is not None
 
 
-def test_overriding_without_a_reason_is_refused_in_dutch(griffier):
+def test_overriding_without_a_reason_is_refused_in_dutch(griffie_client):
     commitment = derived("voor de zomer van 2021")
     url = change_url(commitment)
-    response = griffier.post(url, form_data(griffier, url, due_date="2021-09-30"))
+    response = griffie_client.post(url, form_data(griffie_client, url, due_date="2021-09-30"))
     assert response.status_code == 200
     assert "Geef een reden voor de nieuwe deadline" in response.content.decode()
     commitment.refresh_from_db()
@@ -162,20 +153,20 @@ def test_overriding_without_a_reason_is_refused_in_dutch(griffier):
     assert commitment.deadline_changes.count() == 1
 
 
-def test_a_date_set_by_hand_stands_when_the_phrase_changes(griffier):
+def test_a_date_set_by_hand_stands_when_the_phrase_changes(griffie_client):
     commitment = derived("voor de zomer van 2021")
     services.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
     url = change_url(commitment)
-    response = griffier.post(url, form_data(griffier, url, deadline_phrase="eind 2021"), follow=True)
+    response = griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="eind 2021"), follow=True)
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 9, 30)
     assert "met de hand gezet" in response.content.decode()
 
 
-def test_rederive_action_releases_the_override_and_records_it(griffier):
+def test_rederive_action_releases_the_override_and_records_it(griffie_client):
     commitment = derived("voor de zomer van 2021")
     services.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
-    griffier.post(reverse("admin:commitments_commitment_changelist"),
+    griffie_client.post(reverse("admin:commitments_commitment_changelist"),
                   {"action": "rederive_from_phrase", "_selected_action": [commitment.pk]})
     commitment.refresh_from_db()
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
@@ -184,20 +175,20 @@ def test_rederive_action_releases_the_override_and_records_it(griffier):
     assert (latest.source, latest.old_due_date, latest.new_due_date) == (
         "afgeleid", datetime.date(2021, 9, 30), DAY_BEFORE_SUMMER_RECESS_2021
     )
-    assert latest.changed_by == griffier.user
+    assert latest.changed_by == griffie_client.user
     assert "handmatige datum losgelaten" in latest.reason
 
 
-def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffier):
+def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffie_client):
     commitment = derived("in januari", made_on=datetime.date(2020, 11, 20))
     services.change_due_date(commitment, datetime.date(2021, 2, 28), reason="uitstel gevraagd", source="uitstel",
-                             user=griffier.user)
+                             user=griffie_client.user)
     history = list(commitment.deadline_changes.values_list("source", "old_due_date", "new_due_date", "reason"))
     assert history == [
         ("afgeleid", None, datetime.date(2021, 1, 31), commitment.deadline_explanation),
         ("uitstel", datetime.date(2021, 1, 31), datetime.date(2021, 2, 28), "uitstel gevraagd"),
     ]
-    page = griffier.get(change_url(commitment)).content.decode()
+    page = griffie_client.get(change_url(commitment)).content.decode()
     assert "uitstel gevraagd" in page and "griffier" in page
 
 
@@ -263,7 +254,7 @@ def test_dated_commitment_is_not_waiting():
     assert commitment.deadline_display == "8 juli 2021"
 
 
-def test_registering_a_paper_of_the_series_lists_the_waiting_commitments(griffier):
+def test_registering_a_paper_of_the_series_lists_the_waiting_commitments(griffie_client):
     series = DocumentSeries.objects.create(name="Voortgangsrapportage Geweld hoort nergens thuis")
     waiting = derived("bij de volgende voortgangsrapportage", expected_series=series, number="TZ202101-010")
     derived("bij de volgende voortgangsrapportage", number="TZ202101-011")  # waits for nothing named
@@ -271,7 +262,7 @@ def test_registering_a_paper_of_the_series_lists_the_waiting_commitments(griffie
     closed.status = Commitment.Status.VERVALLEN
     closed.save()
     DossierFactory(number="31015")
-    response = griffier.post(reverse("admin:commitments_document_add"), {
+    response = griffie_client.post(reverse("admin:commitments_document_add"), {
         "citation_text": "Kamerstuk 31 015, nr. 260", "kind": "brief regering", "title": "Zesde voortgangsrapportage",
         "date": "2021-06-18", "series": series.pk, "ministry": "",
         "closures-TOTAL_FORMS": "0", "closures-INITIAL_FORMS": "0",
@@ -281,7 +272,7 @@ def test_registering_a_paper_of_the_series_lists_the_waiting_commitments(griffie
     assert reverse("admin:commitments_commitment_change", args=[waiting.pk]) in page
     assert "TZ202101-011" not in page and "TZ202101-012" not in page
     document = Document.objects.get(identifier="31015-260")
-    change_page = griffier.get(reverse("admin:commitments_document_change", args=[document.pk])).content.decode()
+    change_page = griffie_client.get(reverse("admin:commitments_document_change", args=[document.pk])).content.decode()
     assert "Toezeggingen die op deze reeks wachten" in change_page
     assert reverse("admin:commitments_commitment_change", args=[waiting.pk]) in change_page
 

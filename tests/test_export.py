@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from commitments import exports
-from commitments.models import Closure, Commitment, Document, DocumentKind, Motion, MotionSigner
+from commitments.models import Closure, Commitment, DocumentKind, Motion, MotionSigner
 
 from . import factories
 

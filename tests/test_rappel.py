@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.groups import COMMISSIESTAF, GRIFFIE
+from commitments.groups import GRIFFIE
 from commitments.models import Closure, Commitment, DeadlineChange
 from tests.factories import CommitmentFactory, DocumentFactory, DossierFactory, MinistryFactory, OfficeFactory, UserFactory
 
@@ -23,21 +23,6 @@ MADE = datetime.date(2025, 11, 20)
 
 def day(text):
     return datetime.date.fromisoformat(text)
-
-
-@pytest.fixture
-def griffie(client):
-    user = UserFactory(username="griffier", groups=[GRIFFIE])
-    client.force_login(user)
-    client.user = user
-    return client
-
-
-@pytest.fixture
-def commissiestaf():
-    client = Client()
-    client.force_login(UserFactory(username="staf", groups=[COMMISSIESTAF]))
-    return client
 
 
 def promise(ministry, due_date, **fields):
@@ -78,16 +63,16 @@ def numbers(commitments):
 # ------------------------------------------------------------------------------------ lists
 
 
-def test_index_lists_ministries_with_counts_for_the_cutoff(griffie, rows):
-    response = griffie.get(reverse("commitments:rappel_index"), {"peildatum": CUTOFF.isoformat()})
+def test_index_lists_ministries_with_counts_for_the_cutoff(griffie_client, rows):
+    response = griffie_client.get(reverse("commitments:rappel_index"), {"peildatum": CUTOFF.isoformat()})
     counts = {m.abbreviation: (m.overdue, m.due_soon) for m in response.context["ministries"]}
     assert counts == {"JenV": (1, 0), "VWS": (2, 2)}
     page = response.content.decode()
     assert reverse("commitments:rappel_ministry", args=["VWS"]) + "?peildatum=2026-06-30&amp;binnen=60" in page
 
 
-def test_ministry_list_shows_overdue_and_soon_due_open_commitments(griffie, rows):
-    response = griffie.get(ministry_url("rappel_ministry"))
+def test_ministry_list_shows_overdue_and_soon_due_open_commitments(griffie_client, rows):
+    response = griffie_client.get(ministry_url("rappel_ministry"))
     assert response.status_code == 200
     assert numbers(response.context["overdue"]) == ["TZ-LATE", "TZ-PARTLY"]
     # Due on the cut-off date itself is not yet late (the one overdue rule).
@@ -97,17 +82,17 @@ def test_ministry_list_shows_overdue_and_soon_due_open_commitments(griffie, rows
     assert "TZ-FAR" not in page and "TZ-DONE" not in page and "TZ-UNDATED" not in page and "TZ-JENV" not in page
 
 
-def test_days_late_are_counted_from_the_cutoff_not_from_today(griffie, rows):
-    on_cutoff = griffie.get(ministry_url("rappel_ministry")).context["overdue"]
+def test_days_late_are_counted_from_the_cutoff_not_from_today(griffie_client, rows):
+    on_cutoff = griffie_client.get(ministry_url("rappel_ministry")).context["overdue"]
     assert [(c.number, c.days_late) for c in on_cutoff] == [("TZ-LATE", 30), ("TZ-PARTLY", 1)]
-    later = griffie.get(ministry_url("rappel_ministry", peildatum="2026-07-10")).context["overdue"]
+    later = griffie_client.get(ministry_url("rappel_ministry", peildatum="2026-07-10")).context["overdue"]
     assert [(c.number, c.days_late) for c in later] == [("TZ-LATE", 40), ("TZ-PARTLY", 11), ("TZ-CUTOFF", 10)]
 
 
-def test_window_for_soon_due_follows_binnen(griffie, rows):
-    response = griffie.get(ministry_url("rappel_ministry", binnen=10))
+def test_window_for_soon_due_follows_binnen(griffie_client, rows):
+    response = griffie_client.get(ministry_url("rappel_ministry", binnen=10))
     assert numbers(response.context["due_soon"]) == ["TZ-CUTOFF"]
-    response = griffie.get(ministry_url("rappel_ministry", binnen=200))
+    response = griffie_client.get(ministry_url("rappel_ministry", binnen=200))
     assert numbers(response.context["due_soon"]) == ["TZ-CUTOFF", "TZ-SOON", "TZ-FAR"]
 
 
@@ -117,48 +102,48 @@ def test_window_for_soon_due_follows_binnen(griffie, rows):
     ({"peildatum": "2026-06-30", "binnen": "zestig"}, "Ongeldig aantal dagen"),
     ({"peildatum": "2026-06-30", "binnen": "-1"}, "Ongeldig aantal dagen"),
 ])
-def test_invalid_cutoff_or_window_answers_400_in_dutch(griffie, rows, params, message):
+def test_invalid_cutoff_or_window_answers_400_in_dutch(griffie_client, rows, params, message):
     for url in [reverse("commitments:rappel_index"), reverse("commitments:rappel_ministry", args=["VWS"]),
                 reverse("commitments:rappel_export", args=["VWS"])]:
-        response = griffie.get(url, params)
+        response = griffie_client.get(url, params)
         assert response.status_code == 400
         assert message in response.content.decode()
 
 
-def test_unknown_ministry_is_404(griffie, rows):
-    assert griffie.get(ministry_url("rappel_ministry", abbreviation="XYZ")).status_code == 404
+def test_unknown_ministry_is_404(griffie_client, rows):
+    assert griffie_client.get(ministry_url("rappel_ministry", abbreviation="XYZ")).status_code == 404
 
 
-def test_printable_version_has_the_list_without_navigation(griffie, rows):
-    page = griffie.get(ministry_url("rappel_ministry")).content.decode()
+def test_printable_version_has_the_list_without_navigation(griffie_client, rows):
+    page = griffie_client.get(ministry_url("rappel_ministry")).content.decode()
     assert 'class="site-header"' in page and "@media print" in page
-    printable = griffie.get(ministry_url("rappel_ministry", print=1)).content.decode()
+    printable = griffie_client.get(ministry_url("rappel_ministry", print=1)).content.decode()
     assert 'class="site-header"' not in printable and "<nav" not in printable
     assert "TZ-LATE" in printable and "Te laat op de peildatum" in printable
 
 
-def test_list_query_count_does_not_grow_with_rows(griffie, rows):
+def test_list_query_count_does_not_grow_with_rows(griffie_client, rows):
     url = ministry_url("rappel_ministry")
-    griffie.get(url)  # warm the session and permission caches alike for both runs
+    griffie_client.get(url)  # warm the session and permission caches alike for both runs
     with CaptureQueriesContext(connection) as few:
-        griffie.get(url)
+        griffie_client.get(url)
     for _ in range(5):
         promise(rows["vws"], day("2026-04-01"))
     with CaptureQueriesContext(connection) as many:
-        response = griffie.get(url)
+        response = griffie_client.get(url)
     assert len(response.context["overdue"]) == 7
     assert len(many) == len(few) <= 10
 
 
-def test_index_query_count_does_not_grow_with_ministries(griffie, rows):
+def test_index_query_count_does_not_grow_with_ministries(griffie_client, rows):
     url = reverse("commitments:rappel_index") + "?peildatum=2026-06-30"
-    griffie.get(url)
+    griffie_client.get(url)
     with CaptureQueriesContext(connection) as few:
-        griffie.get(url)
+        griffie_client.get(url)
     for abbreviation in ["OCW", "BZK", "EZK"]:
         promise(MinistryFactory(abbreviation=abbreviation), day("2026-05-01"))
     with CaptureQueriesContext(connection) as many:
-        response = griffie.get(url)
+        response = griffie_client.get(url)
     assert len(response.context["ministries"]) == 5
     assert len(many) == len(few) <= 8
 
@@ -166,10 +151,10 @@ def test_index_query_count_does_not_grow_with_ministries(griffie, rows):
 # ---------------------------------------------------------------------------------- export
 
 
-def test_csv_is_excel_ready_and_parses_back(griffie, rows):
+def test_csv_is_excel_ready_and_parses_back(griffie_client, rows):
     rows["late"].text = "=HYPERLINK(\"http://example.org\")"
     rows["late"].save()
-    response = griffie.get(ministry_url("rappel_export"))
+    response = griffie_client.get(ministry_url("rappel_export"))
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "rappel-vws-2026-06-30.csv" in response["Content-Disposition"]
@@ -201,17 +186,17 @@ def post_decisions(client, *rows):
     return client.post(ministry_url("rappel_decisions"), decision_rows(*rows))
 
 
-def test_decision_screen_lists_one_row_per_commitment(griffie, rows):
-    response = griffie.get(ministry_url("rappel_decisions"))
+def test_decision_screen_lists_one_row_per_commitment(griffie_client, rows):
+    response = griffie_client.get(ministry_url("rappel_decisions"))
     assert response.status_code == 200
     assert [c.number for _form, c in response.context["pairs"]] == ["TZ-LATE", "TZ-PARTLY", "TZ-CUTOFF", "TZ-SOON"]
     assert "csrfmiddlewaretoken" in response.content.decode()
 
 
-def test_fulfilled_decision_closes_with_the_letter(griffie, rows):
+def test_fulfilled_decision_closes_with_the_letter(griffie_client, rows):
     DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="300", date=day("2026-06-15"))
     late = rows["late"]
-    response = post_decisions(griffie, {
+    response = post_decisions(griffie_client, {
         "commitment": late.pk, "decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 300",
         "reason": "Brief van 15 juni beantwoordt de vraag",
     })
@@ -222,13 +207,13 @@ def test_fulfilled_decision_closes_with_the_letter(griffie, rows):
     assert (closure.document.identifier, closure.fulfilment) == ("31015-300", Closure.Fulfilment.FULL)
     entry = late.deadline_changes.get()
     assert entry.source == DeadlineChange.Source.RAPPEL
-    assert entry.changed_by == griffie.user
+    assert entry.changed_by == griffie_client.user
     assert "voldaan" in entry.reason and "Brief van 15 juni" in entry.reason and "30-06-2026" in entry.reason
 
 
-def test_partly_fulfilled_decision_sets_a_new_deadline(griffie, rows):
+def test_partly_fulfilled_decision_sets_a_new_deadline(griffie_client, rows):
     late = rows["late"]
-    post_decisions(griffie, {
+    post_decisions(griffie_client, {
         "commitment": late.pk, "decision": "deels voldaan", "new_due_date": "2026-12-31",
         "reason": "Eerste deel ontvangen, rest in het najaar",
     })
@@ -239,9 +224,9 @@ def test_partly_fulfilled_decision_sets_a_new_deadline(griffie, rows):
     assert (entry.source, entry.old_due_date, entry.new_due_date) == ("rappel", day("2026-05-31"), day("2026-12-31"))
 
 
-def test_open_decision_sets_a_new_deadline_and_keeps_the_status(griffie, rows):
+def test_open_decision_sets_a_new_deadline_and_keeps_the_status(griffie_client, rows):
     partly = rows["partly_late"]
-    post_decisions(griffie, {
+    post_decisions(griffie_client, {
         "commitment": partly.pk, "decision": "openstaand", "new_due_date": "2026-10-01", "reason": "Uitstel akkoord",
     })
     partly.refresh_from_db()
@@ -250,9 +235,9 @@ def test_open_decision_sets_a_new_deadline_and_keeps_the_status(griffie, rows):
     assert partly.deadline_changes.get().reason.endswith("Uitstel akkoord")
 
 
-def test_explanation_asked_is_recorded_without_changing_the_date(griffie, rows):
+def test_explanation_asked_is_recorded_without_changing_the_date(griffie_client, rows):
     late = rows["late"]
-    post_decisions(griffie, {"commitment": late.pk, "decision": "uitleg gevraagd", "reason": "Waarom zo laat?"})
+    post_decisions(griffie_client, {"commitment": late.pk, "decision": "uitleg gevraagd", "reason": "Waarom zo laat?"})
     late.refresh_from_db()
     assert late.due_date == day("2026-05-31") and late.status == Commitment.Status.OPENSTAAND
     entry = late.deadline_changes.get()
@@ -260,9 +245,9 @@ def test_explanation_asked_is_recorded_without_changing_the_date(griffie, rows):
     assert "uitleg gevraagd" in entry.reason
 
 
-def test_several_decisions_in_one_post_and_rows_without_decision_stay(griffie, rows):
+def test_several_decisions_in_one_post_and_rows_without_decision_stay(griffie_client, rows):
     response = post_decisions(
-        griffie,
+        griffie_client,
         {"commitment": rows["late"].pk, "decision": "openstaand", "new_due_date": "2026-09-01", "reason": "ok"},
         {"commitment": rows["partly_late"].pk, "decision": "uitleg gevraagd", "reason": "graag toelichting"},
         {"commitment": rows["soon"].pk},
@@ -279,10 +264,10 @@ def test_several_decisions_in_one_post_and_rows_without_decision_stay(griffie, r
     ({"decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 999", "reason": "x"}, "nog niet geregistreerd"),
     ({"decision": "openstaand", "new_due_date": "31 sept", "reason": "x"}, "geldige datum"),
 ])
-def test_invalid_row_saves_nothing_and_explains_in_dutch(griffie, rows, bad_row, message):
+def test_invalid_row_saves_nothing_and_explains_in_dutch(griffie_client, rows, bad_row, message):
     DossierFactory(number="31015")
     response = post_decisions(
-        griffie,
+        griffie_client,
         {"commitment": rows["partly_late"].pk, "decision": "openstaand", "new_due_date": "2026-09-01",
          "reason": "goed"},
         {"commitment": rows["late"].pk, **bad_row},
@@ -294,10 +279,10 @@ def test_invalid_row_saves_nothing_and_explains_in_dutch(griffie, rows, bad_row,
     assert rows["partly_late"].due_date == day("2026-06-29")
 
 
-def test_letter_predating_the_commitment_rolls_back_every_decision(griffie, rows):
+def test_letter_predating_the_commitment_rolls_back_every_decision(griffie_client, rows):
     DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="150", date=day("2025-01-10"))
     response = post_decisions(
-        griffie,
+        griffie_client,
         {"commitment": rows["partly_late"].pk, "decision": "openstaand", "new_due_date": "2026-09-01",
          "reason": "goed"},
         {"commitment": rows["late"].pk, "decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 150", "reason": "x"},
@@ -309,14 +294,14 @@ def test_letter_predating_the_commitment_rolls_back_every_decision(griffie, rows
     assert rows["partly_late"].due_date == day("2026-06-29")
 
 
-def test_no_decision_at_all_is_refused(griffie, rows):
-    response = post_decisions(griffie, {"commitment": rows["late"].pk})
+def test_no_decision_at_all_is_refused(griffie_client, rows):
+    response = post_decisions(griffie_client, {"commitment": rows["late"].pk})
     assert response.status_code == 200
     assert "Kies bij ten minste één toezegging een besluit" in response.content.decode()
 
 
-def test_a_commitment_of_another_ministry_cannot_be_decided_here(griffie, rows):
-    response = post_decisions(griffie, {
+def test_a_commitment_of_another_ministry_cannot_be_decided_here(griffie_client, rows):
+    response = post_decisions(griffie_client, {
         "commitment": rows["jenv_late"].pk, "decision": "uitleg gevraagd", "reason": "x",
     })
     assert response.status_code == 200
@@ -327,16 +312,16 @@ def test_a_commitment_of_another_ministry_cannot_be_decided_here(griffie, rows):
 # ------------------------------------------------------------------------------ who may do what
 
 
-def test_commissiestaf_may_view_the_lists_but_not_record_decisions(commissiestaf, rows):
-    assert commissiestaf.get(ministry_url("rappel_ministry")).status_code == 200
-    assert commissiestaf.get(reverse("commitments:rappel_index")).status_code == 200
-    assert commissiestaf.get(ministry_url("rappel_export")).status_code == 200
-    assert commissiestaf.get(ministry_url("rappel_decisions")).status_code == 403
-    response = post_decisions(commissiestaf, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd",
+def test_commissiestaf_may_view_the_lists_but_not_record_decisions(staff_client, rows):
+    assert staff_client.get(ministry_url("rappel_ministry")).status_code == 200
+    assert staff_client.get(reverse("commitments:rappel_index")).status_code == 200
+    assert staff_client.get(ministry_url("rappel_export")).status_code == 200
+    assert staff_client.get(ministry_url("rappel_decisions")).status_code == 403
+    response = post_decisions(staff_client, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd",
                                               "reason": "x"})
     assert response.status_code == 403
     assert not DeadlineChange.objects.exists()
-    assert "besluiten/" not in commissiestaf.get(ministry_url("rappel_ministry")).content.decode()
+    assert "besluiten/" not in staff_client.get(ministry_url("rappel_ministry")).content.decode()
 
 
 def test_anonymous_visitors_are_sent_to_the_login_page(client, rows):

@@ -206,14 +206,17 @@ class RecessCalendar:
         items.sort(key=lambda r: (r.chamber, r.start, r.end, r.kind))
         self._recesses: tuple[Recess, ...] = tuple(items)
         # (chamber, kind, year) -> recesses of that kind starting in that year, by start.
-        self._by_year: dict[tuple[str, str, int], list[Recess]] = {}
+        by_year: dict[tuple[str, str, int], list[Recess]] = {}
         # chamber -> (starts, recesses), for "the next recess of any kind".
         self._by_chamber: dict[str, tuple[list[date], list[Recess]]] = {}
         for recess in self._recesses:
-            self._by_year.setdefault((recess.chamber, recess.kind, recess.year), []).append(recess)
+            by_year.setdefault((recess.chamber, recess.kind, recess.year), []).append(recess)
             starts, rows = self._by_chamber.setdefault(recess.chamber, ([], []))
             starts.append(recess.start)
             rows.append(recess)
+        self._by_year: dict[tuple[str, str, int], tuple[Recess, ...]] = {
+            key: tuple(rows) for key, rows in by_year.items()
+        }
 
     def __iter__(self) -> Iterator[Recess]:
         return iter(self._recesses)
@@ -231,8 +234,8 @@ class RecessCalendar:
         chamber = normalise_chamber(chamber)
         return [r for r in self._recesses if r.chamber == chamber]
 
-    def in_year(self, chamber: str, kind: str, year: int) -> list[Recess]:
-        """The recesses of ``kind`` starting in ``year``: the data's, else the pattern's, else []."""
+    def in_year(self, chamber: str, kind: str, year: int) -> tuple[Recess, ...]:
+        """The recesses of ``kind`` starting in ``year``: the data's, else the pattern's, else ()."""
         if chamber not in CHAMBERS:  # the parser passes canonical values; skip the work then
             chamber = normalise_chamber(chamber)
         if kind not in RECESS_KINDS:
@@ -241,7 +244,7 @@ class RecessCalendar:
         if rows:
             return rows
         fallback = pattern_recess(chamber, kind, year)
-        return [fallback] if fallback else []
+        return (fallback,) if fallback else ()
 
     def get(self, chamber: str, kind: str, year: int) -> Recess | None:
         """The (first) recess of ``kind`` starting in ``year``, from data or pattern, or None."""

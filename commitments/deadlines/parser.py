@@ -427,13 +427,18 @@ _CLAUSE_STOP = re.compile(
 )
 
 
+_DANGLING_WORDS = frozenset(("en", "of", "de", "het", "een", "van", "voor", "met", "op", "in", "aan", "te", "over"))
+
+
 def _topic(ctx: _Context, start: int, end: int, max_words: int = 8, stop_at: re.Pattern = _TOPIC_STOP) -> str:
     """The original words of ``norm[start:end]`` up to the first stop word, at most ``max_words``."""
     stop = stop_at.search(ctx.norm, start, end)
     if stop is not None:
         end = stop.start()
-    words = ctx.original(start, end).split()
-    return " ".join(words[:max_words])
+    words = ctx.original(start, end).split()[:max_words]
+    while words and words[-1].lower() in _DANGLING_WORDS:
+        words.pop()  # "het rapport van de Inspectie van Justitie en" reads better without "en"
+    return " ".join(words)
 
 
 def _year_from(match: re.Match, made: date) -> tuple[int | None, bool]:
@@ -966,7 +971,8 @@ def _rule(triggers, pattern, resolve, fragments=()) -> _Rule:
 
 _MONTH_WORDS = frozenset(MONTH_NAMES)
 _YEAR_WORDS = frozenset(str(year) for year in range(1900, 2100))
-_DATE_KW = r"(?P<kw>voor|uiterlijk op|uiterlijk|niet later dan|ten laatste op|ten laatste|tot en met|t/m|tot uiterlijk)"
+# Not "tot en met": in the papers it mostly closes a range ("van 25 mei tot en met 9 juni").
+_DATE_KW = r"(?P<kw>voor|uiterlijk op|uiterlijk|niet later dan|ten laatste op|ten laatste|tot uiterlijk)"
 _WEEKDAY = r"(?:(?:op )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?"
 _SEASON_LEAD = (
     r"(?:(?:in|tijdens|gedurende|in de loop van|ergens in) (?:het |de )?(?:komende |aankomende )?|"

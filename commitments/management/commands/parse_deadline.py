@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from commitments.deadlines import ANCHOR_LABELS, PRECISION_LABELS, derive_due_date, unknown_result
-from commitments.deadlines.calendar import CHAMBER_NAMES, format_date, format_day_month, normalise_chamber
+from commitments.deadlines.calendar import CHAMBER_NAMES, WEEKDAY_ABBREVIATIONS, format_date, normalise_chamber
 from commitments.deadlines.db import calendar_from_database
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -124,7 +124,7 @@ class Command(BaseCommand):
 
     def _print_readable(self, phrase, made_on, chamber, result):
         def day(value):
-            return f"{format_day_month(value).split()[0]} {format_date(value)}" if value else "-"
+            return f"{WEEKDAY_ABBREVIATIONS[value.weekday()]} {format_date(value)}" if value else "-"
 
         rows = [
             ("Termijn", phrase),
