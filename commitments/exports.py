@@ -5,7 +5,7 @@ invalid value (never "every row"), stream every matching row in constant memory 
 number of queries, and neutralise cells a spreadsheet would run as a formula.
 
 The columns are defined once, in `COMMITMENT_COLUMNS` and `MOTION_COLUMNS`;
-docs/export-columns.md describes them and the tests check them against these lists.
+the README describes them and the tests check it against these lists.
 """
 import csv
 from dataclasses import dataclass

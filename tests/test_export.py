@@ -105,9 +105,9 @@ def test_columns_are_defined_once_in_this_order():
 def test_documentation_lists_every_column_in_order():
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parent.parent / "docs" / "export-columns.md").read_text()
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for section, columns in (("Toezeggingen", COMMITMENT_HEADER), ("Moties", MOTION_HEADER)):
-        part = text.split(f"## {section}", 1)[1].split("\n## ", 1)[0]
+        part = text.split(f"### {section}", 1)[1].split("\n#", 1)[0]
         documented = [line.split("`")[1] for line in part.splitlines() if line.startswith("- `")]
         assert documented == columns, section
 
