@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from .deadlines import derive_due_date
+from .deadlines.db import calendar_from_database
 from .models import Closure, Commitment, DeadlineChange, Document, Motion, MotionStatusChange
 
 
@@ -78,6 +80,15 @@ def change_due_date(commitment: Commitment, new_due_date, *, reason: str, source
         commitment.due_date_overridden = True
     commitment.save()
     return entry
+
+
+def _note_in_history(commitment: Commitment, *, source: str, reason: str, user=None) -> DeadlineChange:
+    """A deadline-history entry for a decision that leaves the due date as it is."""
+    return DeadlineChange.objects.create(
+        commitment=commitment, changed_by=user if user and user.is_authenticated else None,
+        old_due_date=commitment.due_date, new_due_date=commitment.due_date,
+        phrase=commitment.deadline_phrase, source=source, reason=reason,
+    )
 
 
 @transaction.atomic
@@ -182,8 +193,6 @@ def derivation_date(commitment: Commitment):
 
 def derive_deadline_fields(commitment: Commitment, *, calendar=None) -> dict:
     """What the phrase engine makes of a commitment's phrase, as model field values (no save)."""
-    from .deadlines import derive_due_date
-
     def no_date(why):
         return {
             "due_date": None, "due_date_earliest": None,
@@ -197,10 +206,7 @@ def derive_deadline_fields(commitment: Commitment, *, calendar=None) -> dict:
     made_on, note = derivation_date(commitment)
     if made_on is None:
         return no_date("onbekend wanneer de toezegging is gedaan")
-    if calendar is None:
-        from .deadlines.db import calendar_from_database
-
-        calendar = calendar_from_database()
+    calendar = calendar or calendar_from_database()
     try:
         result = derive_due_date(phrase, made_on, chamber=commitment.chamber, calendar=calendar)
     except ValueError as error:  # the engine's "cannot read this phrase"
@@ -251,10 +257,7 @@ def apply_deadline_phrase(commitment: Commitment, *, user=None, calendar=None,
 @transaction.atomic
 def rederive_from_phrase(commitments, *, user=None, calendar=None):
     """Let go of a date set by hand: derive the due date from the phrase again, with history."""
-    if calendar is None:
-        from .deadlines.db import calendar_from_database
-
-        calendar = calendar_from_database()
+    calendar = calendar or calendar_from_database()
     entries = []
     for commitment in commitments:
         was_overridden = commitment.due_date_overridden
@@ -266,11 +269,7 @@ def rederive_from_phrase(commitments, *, user=None, calendar=None):
         if entry is None and was_overridden:
             # The date did not move, but the override ended: that is history too.
             commitment.save()
-            entry = DeadlineChange.objects.create(
-                commitment=commitment, changed_by=user if user and user.is_authenticated else None,
-                old_due_date=commitment.due_date, new_due_date=commitment.due_date,
-                phrase=commitment.deadline_phrase, source=DeadlineChange.Source.DERIVED, reason=reason,
-            )
+            entry = _note_in_history(commitment, source=DeadlineChange.Source.DERIVED, reason=reason, user=user)
         if entry is not None:
             entries.append(entry)
     return entries
@@ -282,10 +281,7 @@ def derive_due_dates(commitments, *, user=None, calendar=None) -> int:
 
     Returns how many commitments got a due date. The calendar is read once for all of them.
     """
-    if calendar is None:
-        from .deadlines.db import calendar_from_database
-
-        calendar = calendar_from_database()
+    calendar = calendar or calendar_from_database()
     dated = 0
     for commitment in commitments:
         apply_deadline_phrase(commitment, user=user, calendar=calendar)
@@ -310,10 +306,7 @@ def rederive_due_dates(queryset=None, *, reason: str, user=None, calendar=None):
         raise ValidationError(_("Give a reason for the new due date."))
     if queryset is None:
         queryset = recess_derived()
-    if calendar is None:
-        from .deadlines.db import calendar_from_database
-
-        calendar = calendar_from_database()
+    calendar = calendar or calendar_from_database()
     entries = []
     for commitment in queryset.filter(due_date_overridden=False).select_related("source_activity"):
         entry = apply_deadline_phrase(
@@ -392,9 +385,5 @@ def record_rappel_decisions(decisions, *, cutoff: datetime.date, user=None):
             ))
         else:
             commitment.save()
-            entries.append(DeadlineChange.objects.create(
-                commitment=commitment, changed_by=user if user and user.is_authenticated else None,
-                old_due_date=commitment.due_date, new_due_date=commitment.due_date,
-                phrase=commitment.deadline_phrase, source=DeadlineChange.Source.RAPPEL, reason=reason,
-            ))
+            entries.append(_note_in_history(commitment, source=DeadlineChange.Source.RAPPEL, reason=reason, user=user))
     return entries
