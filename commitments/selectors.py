@@ -84,24 +84,24 @@ def dashboard_counts(today):
     )
 
 
-def overdue_per_ministry(today):
-    """Rows of {abbreviation, name, count}, most overdue first (abbreviation None: no ministry)."""
+def _overdue_per(relation, today):
+    """Rows of {abbreviation, name, count} of overdue commitments per ministry or committee."""
     return list(
         Commitment.objects.overdue(today)
-        .values(abbreviation=F("ministry__abbreviation"), name=F("ministry__name"))
+        .values(abbreviation=F(f"{relation}__abbreviation"), name=F(f"{relation}__name"))
         .annotate(count=Count("pk"))
         .order_by("-count", "abbreviation")
     )
+
+
+def overdue_per_ministry(today):
+    """Most overdue first; abbreviation None: commitments without a ministry."""
+    return _overdue_per("ministry", today)
 
 
 def overdue_per_committee(today):
-    """Rows of {abbreviation, name, count}; abbreviation None is the plenary bucket ("Plenair")."""
-    return list(
-        Commitment.objects.overdue(today)
-        .values(abbreviation=F("committee__abbreviation"), name=F("committee__name"))
-        .annotate(count=Count("pk"))
-        .order_by("-count", "abbreviation")
-    )
+    """Most overdue first; abbreviation None is the plenary bucket ("Plenair")."""
+    return _overdue_per("committee", today)
 
 
 def most_overdue(today, limit=MOST_OVERDUE_COUNT):
