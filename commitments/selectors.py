@@ -162,15 +162,41 @@ def commitment_detail(pk, today):
 
 # --------------------------------------------------------------------------- papers, people, bodies
 
+# Pages about a paper, person, dossier or body show at most this many commitments per list;
+# the full list is one link away. Keeps those pages quick at 100,000 commitments.
+SHORTLIST_LIMIT = 50
+
+
+class Shortlist:
+    """The first `limit` rows of a queryset and how many there are in all (one COUNT, only if cut)."""
+
+    def __init__(self, queryset, limit=SHORTLIST_LIMIT):
+        self.rows = list(queryset[: limit + 1])
+        self.truncated = len(self.rows) > limit
+        if self.truncated:
+            self.rows = self.rows[:limit]
+        self.total = queryset.count() if self.truncated else len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+
 
 def document_detail(identifier, today):
     """A paper, what was promised in it (or in the debate it reports), and what it closed."""
     document = get_object_or_404(
         Document.objects.select_related("dossier", "ministry", "series", "motion"), identifier=identifier
     )
-    promised = commitment_rows(today).filter(Q(source_document=document) | Q(source_activity__report=document))
+    promised = Shortlist(
+        commitment_rows(today).filter(Q(source_document=document) | Q(source_activity__report=document))
+    )
     fulfilment = Closure.objects.filter(commitment=OuterRef("pk"), document=document).values("fulfilment")[:1]
-    closed = commitment_rows(today).filter(closures__document=document).annotate(closure_fulfilment=Subquery(fulfilment))
+    closed = Shortlist(
+        commitment_rows(today).filter(closures__document=document).annotate(closure_fulfilment=Subquery(fulfilment))
+    )
     return document, promised, closed
 
 
@@ -184,7 +210,7 @@ def dossier_by_slug(slug):
 
 def dossier_detail(slug, today):
     dossier = dossier_by_slug(slug)
-    commitments = commitment_rows(today).filter(dossier=dossier)
+    commitments = Shortlist(commitment_rows(today).filter(dossier=dossier))
     documents = dossier.documents.select_related("dossier").order_by("ondernummer", "pk")
     motions = Motion.objects.filter(document__dossier=dossier).select_related("document__dossier")
     return dossier, commitments, documents, motions
@@ -207,10 +233,10 @@ def motion_detail(identifier, today):
 
 def person_detail(pk, today):
     person = get_object_or_404(Person.objects.select_related("party"), pk=pk)
-    made = commitment_rows(today).filter(bewindspersoon=person)
-    received = commitment_rows(today).filter(
+    made = Shortlist(commitment_rows(today).filter(bewindspersoon=person))
+    received = Shortlist(commitment_rows(today).filter(
         Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person))
-    )
+    ))
     offices = person.offices.select_related("ministry").order_by(F("start").desc(nulls_last=True), "pk")
     signed = MotionSigner.objects.filter(person=person).select_related("motion__document__dossier", "party")
     return person, made, received, offices, signed
@@ -230,8 +256,8 @@ def _body_overview(condition, today):
     rows = commitment_rows(today).filter(condition)
     commitments = Commitment.objects.filter(condition)
     return BodyOverview(
-        overdue=rows.overdue(today).order_by("due_date", "pk"),
-        open_not_overdue=rows.open().not_overdue(today),
+        overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
+        open_not_overdue=Shortlist(rows.open().not_overdue(today)),
         on_time_rate=commitments.on_time_rate(),
         fulfilled_count=commitments.closed().filter(due_date__isnull=False).count(),
     )

@@ -583,7 +583,8 @@ def count_queries(client, django_assert_max_num_queries, url, bound):
     return len(captured)
 
 
-# Each budget counts the request's savepoint pair (ATOMIC_REQUESTS) too; measured with 60 rows.
+# Each budget counts the request's savepoint pair (ATOMIC_REQUESTS) too, and one COUNT per list
+# cut at the shortlist limit (measured with 120 rows).
 PAGES = {
     "dashboard": (lambda made: "/", 11),
     "list": (lambda made: LIST, 11),
@@ -594,10 +595,10 @@ PAGES = {
         16,
     ),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
-    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 11),
-    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 11),
-    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 8),
-    "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 11),
+    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 13),
+    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 13),
+    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 9),
+    "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 12),
 }
 
 
@@ -606,6 +607,31 @@ def test_query_count_does_not_grow_with_the_rows(client, django_assert_max_num_q
     url, budget = PAGES[page]
     made = populate(5)
     small = count_queries(client, django_assert_max_num_queries, url(made), budget)
-    populate(55)  # 60 rows in all
+    populate(55)  # 60 rows: past the detail pages' shortlist limit, which adds one COUNT
     large = count_queries(client, django_assert_max_num_queries, url(made), budget)
-    assert large == small
+    populate(60)  # 120 rows
+    larger = count_queries(client, django_assert_max_num_queries, url(made), budget)
+    # Never more than the budget; a list cut at the shortlist limit costs one COUNT, no more.
+    assert small <= large <= larger <= budget
+
+
+def test_ministry_page_shows_at_most_fifty_overdue_and_links_to_all(client, django_assert_max_num_queries):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    for _ in range(selectors.SHORTLIST_LIMIT + 5):
+        commitment(office=office, due_date=days(-3))
+    url = reverse("commitments:ministry", args=["VWS"])
+    with django_assert_max_num_queries(14):
+        response = client.get(url)
+    page = response.content.decode()
+    assert len(response.context["overview"].overdue) == selectors.SHORTLIST_LIMIT
+    assert "Eerste 50 van 55 getoond." in page
+    assert f'{LIST}?overdue=on&amp;ministry=VWS' in page
+
+
+def test_person_page_lists_all_when_under_the_limit(client):
+    office = OfficeFactory()
+    commitment(office=office)
+    response = client.get(reverse("commitments:person", args=[office.person.pk]))
+    made = response.context["made"]
+    assert (len(made), made.total, made.truncated) == (1, 1, False)
+    assert "getoond" not in response.content.decode()
