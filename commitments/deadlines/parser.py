@@ -36,6 +36,19 @@ quarter and for begin/medio/eind of a year, "season" for voorjaar, najaar and "i
 on. Conditional phrases get precision "event" (they wait for something to happen); a
 recognised recess phrase whose recess is unknown gets due date None and precision "none", with
 its own rule id and an explanation saying the calendar lacks the recess.
+
+Activities named with their date
+    "voor het Algemeen overleg Huiselijk geweld / Kindermishandeling van 8 februari" names an
+    event and its day, so it is dated: anchor "event", precision "day", ``event`` the activity
+    as said. "voor", "voorafgaand aan", "in aanloop naar" give the day before the activity;
+    "bij", "in", "tijdens", "op" the day itself. Without a year the first activity day after
+    the promise is taken, but an activity day that lies before the promise or on its day
+    (without a year: when that day this year or last is nearer than the next one; or with
+    "jl.") is where the promise was made or something that already happened ("in het AO van 8
+    februari heb ik toegezegd ..."): context, not a deadline; the undated event rules still
+    apply. The words between the activity and its date ("Huiselijk geweld /
+    Kindermishandeling") may not hold a verb of the main clause or "uiterlijk" ("voor het
+    debat en uiterlijk op 8 februari" is a date, not the debate's day).
 """
 
 from __future__ import annotations
@@ -53,6 +66,7 @@ from typing import NamedTuple
 from .calendar import (
     CHAMBER_NAMES,
     MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
     Recess,
     RecessCalendar,
     default_calendar,
@@ -157,6 +171,9 @@ RULES = (
     "volgende_document",
     "voor_commissiedebat",
     "voor_debat",
+    "bij_activiteit",
+    "voor_activiteit_datum",
+    "bij_activiteit_datum",
     "begrotingsbehandeling",
     "brief_over",
     # conditions
@@ -408,7 +425,8 @@ _ORDINAL = "(?P<which>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + "
 _DOC_ORDINALS = (
     "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde|"
     "dertiende|veertiende|vijftiende|zestiende|[0-9]{1,2}e|[0-9]{1,2}ste|[0-9]{1,2}de|"
-    "volgende|eerstvolgende|eerstkomende|komende|aankomende|nieuwe|halfjaarlijkse|jaarlijkse"
+    "volgende|eerstvolgende|eerstkomende|komende|aankomende|nieuwe|halfjaarlijkse|jaarlijkse|"
+    "reguliere|periodieke|gebruikelijke"
 )
 # Topic words after "over", cut at the first word that starts the rest of the sentence.
 _TOPIC = r"(?P<topic>[^,.;:!?()\[\]]{1,80})"
@@ -905,14 +923,74 @@ _COMMITTEE_DEBATES = {
 }
 
 
-def _r_debate(ctx: _Context, match: re.Match) -> _Resolved:
-    rule = "voor_commissiedebat" if match.group("what") in _COMMITTEE_DEBATES else "voor_debat"
+def _activity_name(ctx: _Context, match: re.Match) -> str:
     event = ctx.original(*match.span("what"))
     if match.group("topic"):
         topic = _topic(ctx, match.start("topic"), match.end("topic"), max_words=6)
         if topic:
             event = f"{event} {match.group('prep')} {topic}"
-    return _event_result(ctx, match, rule, event), False
+    return event
+
+
+def _r_debate(ctx: _Context, match: re.Match) -> _Resolved:
+    rule = "voor_commissiedebat" if match.group("what") in _COMMITTEE_DEBATES else "voor_debat"
+    return _event_result(ctx, match, rule, _activity_name(ctx, match)), False
+
+
+def _r_forward_activity(ctx: _Context, match: re.Match) -> _Resolved:
+    """An announced activity without a day ("bij het al genoemde wetgevingsoverleg"): no date yet."""
+    return _event_result(ctx, match, "bij_activiteit", _activity_name(ctx, match)), False
+
+
+# Words between an activity and its date that belong to the main clause: then the date is not
+# the activity's ("voor het debat en uiterlijk op 8 februari", "in het AO heb ik op 8 februari").
+_ACTIVITY_TOPIC_REJECT = re.compile(
+    r" (?:uiterlijk|laatste|zal|zullen|wil|willen|wordt|worden|informeer|informeert|stuur|stuurt|"
+    r"ontvangt|krijgt|heb|heeft|hebben|is|zijn|de kamer|uw kamer|te)(?![a-z])"
+)
+# Where the name of the activity ends ("het AO dat gepland staat op 8 februari").
+_ACTIVITY_TOPIC_CUT = re.compile(
+    r" (?:dat|die|welke|waarin|zoals|gepland|voorzien|geagendeerd|aangekondigd|gehouden|te houden)(?![a-z])"
+)
+_BEFORE_ACTIVITY = frozenset(("voor", "voorafgaand aan", "in aanloop naar", "voor aanvang van"))
+_FEMININE_ACTIVITIES = ("begrotingsbehandeling", "hoorzitting", "technische briefing")
+
+
+def _r_activity_date(ctx: _Context, match: re.Match) -> _Resolved:
+    """An activity named with its day: "voor het AO ... van 8 februari" (see the module docstring)."""
+    if match.group("past"):
+        return None  # "het AO van 8 februari jl.": already held
+    if match.group("topic") and _ACTIVITY_TOPIC_REJECT.search(ctx.norm, *match.span("topic")):
+        return None
+    year, month, day = _explicit_date(match)
+    made = ctx.made
+    if year is not None:
+        held = date(year, month, day)
+    else:
+        candidates = []
+        for each in (made.year - 1, made.year, made.year + 1):
+            try:
+                candidates.append(date(each, month, day))
+            except ValueError:
+                continue  # 29 February in a common year, or beyond the ends of the calendar
+        if not candidates:
+            return None
+        held = min(candidates, key=lambda d: abs((d - made).days))
+    if held <= made:
+        return None  # held before or on the day of the promise: context, not a deadline
+    event = ctx.original(*match.span("what"))
+    if match.group("topic"):
+        topic = _topic(ctx, match.start("topic"), match.end("topic"), stop_at=_ACTIVITY_TOPIC_CUT)
+        if topic:
+            event = f"{event} {topic}"
+    when = f"van {format_date(held)} ({WEEKDAY_ABBREVIATIONS[held.weekday()]})"
+    if match.group("kw") in _BEFORE_ACTIVITY:
+        article = match.group("art") or ("de" if match.group("what").endswith(_FEMININE_ACTIVITIES) else "het")
+        rule, due, explanation = "voor_activiteit_datum", held - _ONE_DAY, f"dag vóór {article} {event} {when}"
+    else:
+        rule, due, explanation = "bij_activiteit_datum", held, f"{event} {when}"
+    result = DeadlineResult(due, None, "day", "event", rule, explanation, False, event, ctx.original(*match.span()))
+    return result, year is not None
 
 
 def _r_budget_debate(ctx: _Context, match: re.Match) -> _Resolved:
@@ -983,6 +1061,23 @@ _SUMMER_WORDS = ("zomer", "zomerreces", "zomerperiode", "zomermaanden", "zomerva
 _CHRISTMAS_WORDS = ("kerst", "kerstreces", "kerstvakantie", "kerstdagen", "kerstmis", "kerstperiode")
 
 _PERIOD_POSITIONS = ("begin", "medio", "half", "halverwege", "midden", "einde", "eind", "ultimo")
+
+# Activities of the Kamer a promise can be tied to ("voor het commissiedebat", "bij het AO").
+_DEBATE_WORDS = (
+    r"commissiedebat|algemeen overleg|notaoverleg|wetgevingsoverleg|schriftelijk overleg|mondeling overleg|"
+    r"plenaire debat|plenair debat|verantwoordingsdebat|tweeminutendebat|rondetafelgesprek|hoorzitting|"
+    r"technische briefing|debat|ao|wgo|vao|vso"
+)
+_DEBATE_TRIGGERS = (
+    "commissiedebat", "overleg", "notaoverleg", "wetgevingsoverleg", "debat", "verantwoordingsdebat",
+    "tweeminutendebat", "rondetafelgesprek", "hoorzitting", "briefing", "ao", "wgo", "vao", "vso",
+)
+# "het geplande", "het al genoemde", "het eerder aangekondigde" ...
+_ACTIVITY_MODIFIER = (
+    r"(?:(?:al |reeds |eerder |hiervoor |zojuist )?(?:eerder )?(?:genoemde|aangekondigde|geplande|voorgenomen|"
+    r"aanstaande|volgende|eerstvolgende|eerstkomende|komende|aankomende) )"
+)
+_WEEKDAYS = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
 _RULES: tuple[_Rule, ...] = (
     # ---- explicit dates
@@ -1156,17 +1251,28 @@ _RULES: tuple[_Rule, ...] = (
         _r_next_document,
     ),
     _rule(
-        (
-            "commissiedebat", "overleg", "notaoverleg", "wetgevingsoverleg", "debat", "verantwoordingsdebat",
-            "tweeminutendebat", "rondetafelgesprek", "hoorzitting", "ao", "wgo", "vao", "vso",
-        ),
+        _DEBATE_TRIGGERS,
         r"(?<!dank )(?<!bedankt )(?<!wel )(?:voor|voorafgaand aan|in aanloop naar|voor aanvang van) (?:het|de) "
-        r"(?:volgende |eerstvolgende |eerstkomende |komende |aankomende |geplande |aanstaande )?"
-        r"(?P<what>commissiedebat|algemeen overleg|notaoverleg|wetgevingsoverleg|schriftelijk overleg|"
-        r"mondeling overleg|plenaire debat|plenair debat|verantwoordingsdebat|tweeminutendebat|"
-        r"rondetafelgesprek|hoorzitting|debat|ao|wgo|vao|vso)(?![a-z])"
+        + _ACTIVITY_MODIFIER + "?"
+        r"(?P<what>" + _DEBATE_WORDS + r")(?![a-z])"
         r"(?: (?P<prep>over|inzake|van|op|met betrekking tot) " + _TOPIC + ")?",
         _r_debate,
+    ),
+    _rule(
+        _DEBATE_TRIGGERS,
+        r"(?:bij|in|tijdens|op) (?:het|de) " + _ACTIVITY_MODIFIER + r"(?P<what>" + _DEBATE_WORDS + r")(?![a-z])"
+        r"(?: (?P<prep>over|inzake|van|op|met betrekking tot) " + _TOPIC + ")?",
+        _r_forward_activity,
+    ),
+    _rule(
+        _DEBATE_TRIGGERS + ("begrotingsbehandeling", "begrotingsbehandelingen"),
+        r"(?P<kw>voorafgaand aan|in aanloop naar|voor aanvang van|(?<!dank )(?<!bedankt )(?<!wel )voor|"
+        r"bij|tijdens|in|op) (?:(?P<art>het|de) )?" + _ACTIVITY_MODIFIER + "?"
+        r"(?P<what>(?:[a-z]+-)?begrotingsbehandelingen|(?:[a-z]+-)?begrotingsbehandeling|" + _DEBATE_WORDS + r")"
+        r"(?![a-z])(?P<topic> [^,.;:!?()\[\]]{1,80}?)? (?:van|op|d\.d\.?) (?:" + _WEEKDAYS + r" )?"
+        r"(?P<day>[0-9]{1,2})(?:e|ste|de)? " + _DAY_MONTH + rf"(?: {_YEAR})?"
+        r"(?P<past> jl\.?| j\.l\.?| ll\.?| l\.l\.?)?(?![a-z])",
+        _r_activity_date,
     ),
     _rule(
         ("begrotingsbehandeling", "begrotingsbehandelingen"),
@@ -1264,12 +1370,13 @@ _RECURRING = re.compile(
     r"(?P<jaarlijks>jaarlijks|(?:ieder|iedere|elk|elke) jaar)|"
     r"(?P<per_kwartaal>per kwartaal|(?:ieder|iedere|elk|elke) kwartaal|driemaandelijks)|"
     r"(?P<maandelijks>maandelijks|(?:ieder|iedere|elke) maand)|"
-    r"(?P<other>(?:ieder|iedere|elk|elke) (?:voorjaar|najaar|zomer)|(?:half)?jaarlijkse voortgangs[a-z]*)"
+    r"(?P<other>(?:ieder|iedere|elk|elke) (?:voorjaar|najaar|zomer)|"
+    r"(?:(?:half)?jaarlijkse|reguliere|periodieke) voortgangs[a-z]*)"
     r")(?![a-z])"
 )
 _RECURRING_TRIGGERS = frozenset(
     ("halfjaarlijks", "jaarlijks", "ieder", "iedere", "elk", "elke", "per", "driemaandelijks", "maandelijks",
-     "jaarlijkse", "halfjaarlijkse")
+     "jaarlijkse", "halfjaarlijkse", "reguliere", "periodieke")
 )
 _RECURRING_INTERVALS = {
     "halfjaarlijks": (6, "half_year", "een half jaar"),
@@ -1295,13 +1402,15 @@ class _Found(NamedTuple):
 
 
 def _klass(result: DeadlineResult) -> int:
+    if result.due_date is not None:
+        return _DATED  # also an activity named with its day ("het AO van 8 februari")
     if result.anchor == "event":
         return _EVENT
     if result.anchor == "conditional":
         return _CONDITIONAL
     if result.anchor == "vague":
         return _VAGUE
-    return _DATED if result.due_date is not None else _UNDETERMINED
+    return _UNDETERMINED
 
 
 def _rules_to_run(norm: str, words: set[str]) -> list[int]:
@@ -1439,7 +1548,7 @@ def _derive(text: str, made: date, chamber: str, calendar: RecessCalendar) -> De
         return unknown_result()
     best = min(found, key=lambda f: (f.klass, f.precision, f.start, f.start - f.end, f.order))
     result = best.result
-    if best.klass == _DATED:
+    if best.klass == _DATED and result.event is None:
         events = [f for f in found if f.klass == _EVENT]
         if events:
             result = replace(result, event=min(events, key=lambda f: f.start).result.event)
