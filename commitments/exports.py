@@ -21,7 +21,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from . import selectors
 from .citations import CitationError, parse_dossier
 from .filters import bound_filter_or_error, invalid_filter_response
-from .models import Closure, Commitment, Motion, MotionSigner
+from .models import Closure, Commitment, CommitmentRecipient, Motion, MotionSigner
 
 # Rows fetched per query; with prefetches, each chunk costs one query per prefetch.
 CHUNK_SIZE = 2000
@@ -82,12 +82,66 @@ def recipient_label(recipient):
     return recipient.party.abbreviation
 
 
+def _closures(commitment):
+    """Closing letters, from the export's plain-list prefetch when there is one."""
+    closures = getattr(commitment, "closure_list", None)
+    return closures if closures is not None else list(commitment.closures.all())
+
+
+def _recipients(commitment):
+    recipients = getattr(commitment, "recipient_list", None)
+    return recipients if recipients is not None else list(commitment.recipients.all())
+
+
+def _citation_fields(prefix):
+    """The columns Document.citation reads, under `prefix` (a relation path to a Document)."""
+    return [
+        f"{prefix}__{name}"
+        for name in ("citation_kind", "chamber", "ondernummer", "vergaderjaar", "number", "item",
+                     "dossier__number", "dossier__suffix")
+    ]
+
+
+def commitment_export_rows(queryset, today):
+    """`queryset` with exactly what the CSV columns read: only those columns, related rows in plain
+    lists (`to_attr`, no related manager per row). About twice as fast as the list pages' query."""
+    return (
+        queryset.with_overdue(today)
+        .select_related(
+            "bewindspersoon", "office", "ministry", "committee", "dossier", "source_document__dossier",
+            "source_activity", "motion__document__dossier",
+        )
+        .only(
+            "number", "kind", "text", "made_on", "status", "deadline_phrase", "due_date",
+            "bewindspersoon__name", "office__title", "ministry__abbreviation", "committee__name",
+            "dossier__number", "dossier__suffix", "source_activity__title",
+            *_citation_fields("source_document"), *_citation_fields("motion__document"),
+        )
+        .prefetch_related(
+            Prefetch(
+                "recipients",
+                queryset=CommitmentRecipient.objects.select_related("person", "party").only(
+                    "commitment_id", "person__name", "party__abbreviation"
+                ),
+                to_attr="recipient_list",
+            ),
+            Prefetch(
+                "closures",
+                queryset=Closure.objects.select_related("document__dossier").only(
+                    "commitment_id", "closed_on", *_citation_fields("document")
+                ),
+                to_attr="closure_list",
+            ),
+        )
+    )
+
+
 def _closing_letters(commitment):
-    return _joined(closure.document.citation for closure in commitment.closures.all())
+    return _joined(closure.document.citation for closure in _closures(commitment))
 
 
 def _last_closed_on(commitment):
-    closures = list(commitment.closures.all())  # prefetched, ordered by closed_on
+    closures = _closures(commitment)  # prefetched, ordered by closed_on
     return _iso(closures[-1].closed_on) if closures else ""
 
 
@@ -123,7 +177,7 @@ COMMITMENT_COLUMNS = [
     ("functie", lambda c, request: c.office.title if c.office_id else ""),
     ("ministerie", lambda c, request: c.ministry.abbreviation if c.ministry_id else ""),
     ("commissie", lambda c, request: c.committee.name if c.committee_id else PLENARY),
-    ("toegezegd_aan", lambda c, request: _joined(recipient_label(r) for r in c.recipients.all())),
+    ("toegezegd_aan", lambda c, request: _joined(recipient_label(r) for r in _recipients(c))),
     ("bron", lambda c, request: source_label(c)),
     ("dossier", lambda c, request: c.dossier.slug if c.dossier_id else ""),
     ("termijn", lambda c, request: c.deadline_phrase),
@@ -228,7 +282,7 @@ def commitments_csv(request):
     if error:
         return error
     today = selectors.today()
-    filterset, error = bound_filter_or_error(request, Commitment.objects.for_display(today), today)
+    filterset, error = bound_filter_or_error(request, commitment_export_rows(Commitment.objects.all(), today), today)
     if error:
         return error
     rows = filterset.qs.iterator(chunk_size=CHUNK_SIZE)
