@@ -143,8 +143,9 @@ def main():
         print(f"{name:24s} best {best * 1000:7.1f} ms  queries {queries:3d}")
     for name, params in [("export all (CSV)", {}), ("export overdue (CSV)", {"overdue": "on"})]:
         best, queries, size, peak = timed(client, "/toezeggingen/export.csv", params, stream=True)
-        print(f"{name:24s} best {best * 1000:7.1f} ms  queries {queries:3d}  {size / 1e6:.1f} MB, "
-              f"peak Python memory {peak / 1e6:.1f} MB")
+        # Query counts of a stream are pinned by tests/test_export.py (the test client's end of
+        # request resets the capture here).
+        print(f"{name:24s} best {best * 1000:7.1f} ms  {size / 1e6:.1f} MB, peak Python memory {peak / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
