@@ -22,6 +22,7 @@ from . import selectors
 from .citations import CitationError, parse_dossier
 from .filters import bound_filter_or_error, invalid_filter_response
 from .models import Closure, Commitment, CommitmentRecipient, Motion, MotionSigner
+from .querysets import ROW_RELATIONS
 
 # Rows fetched per query; with prefetches, each chunk costs one query per prefetch.
 CHUNK_SIZE = 2000
@@ -107,10 +108,7 @@ def commitment_export_rows(queryset, today):
     lists (`to_attr`, no related manager per row). About twice as fast as the list pages' query."""
     return (
         queryset.with_overdue(today)
-        .select_related(
-            "bewindspersoon", "office", "ministry", "committee", "dossier", "source_document__dossier",
-            "source_activity", "motion__document__dossier",
-        )
+        .select_related(*ROW_RELATIONS)
         .only(
             "number", "kind", "text", "made_on", "status", "deadline_phrase", "due_date",
             "bewindspersoon__name", "office__title", "ministry__abbreviation", "committee__name",

@@ -14,6 +14,13 @@ def _today(today):
     return today or timezone.localdate()
 
 
+# The single-valued relations a commitment row shows (list pages, admin, CSV export).
+ROW_RELATIONS = (
+    "bewindspersoon", "office", "ministry", "committee", "dossier", "source_document__dossier",
+    "source_activity", "motion__document__dossier",
+)
+
+
 def overdue_q(today: datetime.date) -> Q:
     """The one definition of overdue: open or partly fulfilled, with a due date before today.
 
@@ -110,10 +117,7 @@ class CommitmentQuerySet(models.QuerySet):
         """What list pages, exports and the admin need per row, in a fixed number of queries."""
         return (
             self.with_overdue(today)
-            .select_related(
-                "bewindspersoon", "office", "ministry", "committee", "dossier", "source_document__dossier",
-                "source_activity", "motion__document__dossier",
-            )
+            .select_related(*ROW_RELATIONS)
             .prefetch_related(
                 models.Prefetch("recipients", queryset=_recipient_model().objects.select_related("person", "party")),
                 models.Prefetch(
