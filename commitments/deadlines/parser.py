@@ -743,39 +743,35 @@ def _r_in_zomer(ctx: _Context, match: re.Match) -> _Resolved:
     return _dated(ctx, match, "in_zomer", recess.end, "season", "recess", explanation, recess.start), explicit
 
 
-def _r_na_zomer(ctx: _Context, match: re.Match) -> _Resolved:
+def _after_recess(ctx: _Context, match: re.Match, *, kind: str, rule: str, season: str,
+                  month: int, day: int, next_year: bool) -> _Resolved:
+    """"Na de zomer/kerst": due on `day`-`month` after the recess of `kind` (in the year after the
+    recess starts when `next_year`); the earliest delivery is the first sitting day after it."""
+    offset = 1 if next_year else 0
     year, explicit = _year_from(match, ctx.made)
     if year is None:
-        year = _first_due(ctx.made, lambda y: date(y, 9, 30))[0]
-    due = date(year, 9, 30)
-    recess = ctx.calendar.get(ctx.chamber, "zomerreces", year)
+        year = _first_due(ctx.made, lambda y: date(y, month, day))[0] - offset
+    due = date(year + offset, month, day)
+    recess = ctx.calendar.get(ctx.chamber, kind, year)
     if recess is None:
-        explanation = f"na de zomer van {year}: {format_date(due)}"
-        return _dated(ctx, match, "na_zomer", due, "month", "recess", explanation), explicit
+        explanation = f"na de {season} van {year}: {format_date(due)}"
+        return _dated(ctx, match, rule, due, "month", "recess", explanation), explicit
     earliest = recess.first_sitting_day
     explanation = (
-        f"30 september na {_recess_label(recess)} (weer vergaderd vanaf "
+        f"{format_day_month(due, weekday=False)} na {_recess_label(recess)} (weer vergaderd vanaf "
         f"{format_day_month(earliest)}){_pattern_note(recess)}"
     )
-    return _dated(ctx, match, "na_zomer", due, "month", "recess", explanation, earliest), explicit
+    return _dated(ctx, match, rule, due, "month", "recess", explanation, earliest), explicit
+
+
+def _r_na_zomer(ctx: _Context, match: re.Match) -> _Resolved:
+    return _after_recess(ctx, match, kind="zomerreces", rule="na_zomer", season="zomer",
+                         month=9, day=30, next_year=False)
 
 
 def _r_na_kerst(ctx: _Context, match: re.Match) -> _Resolved:
-    year, explicit = _year_from(match, ctx.made)
-    if year is None:
-        due_year = _first_due(ctx.made, lambda y: date(y, 1, 31))[0]
-        year = due_year - 1
-    due = date(year + 1, 1, 31)
-    recess = ctx.calendar.get(ctx.chamber, "kerstreces", year)
-    if recess is None:
-        explanation = f"na de kerst van {year}: {format_date(due)}"
-        return _dated(ctx, match, "na_kerstreces", due, "month", "recess", explanation), explicit
-    earliest = recess.first_sitting_day
-    explanation = (
-        f"31 januari na {_recess_label(recess)} (weer vergaderd vanaf "
-        f"{format_day_month(earliest)}){_pattern_note(recess)}"
-    )
-    return _dated(ctx, match, "na_kerstreces", due, "month", "recess", explanation, earliest), explicit
+    return _after_recess(ctx, match, kind="kerstreces", rule="na_kerstreces", season="kerst",
+                         month=1, day=31, next_year=True)
 
 
 # --------------------------------------------------------------------------------------------
