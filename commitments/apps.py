@@ -9,10 +9,7 @@ class CommitmentsConfig(AppConfig):
     verbose_name = _("Commitments")
 
     def ready(self):
-        from .groups import ensure_groups
+        # Wiring, not domain effects: the staff groups follow the models' permissions.
+        from .auth import ensure_groups
 
         post_migrate.connect(ensure_groups, sender=self)
-
-        from . import signals
-
-        signals.connect()

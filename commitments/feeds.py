@@ -17,9 +17,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, gettext_lazy as _
 from icalendar import Calendar, Event
 
-from . import selectors
-from .filters import bound_filter_or_error
-from .models import Closure, Commitment
+from . import clock
+from .filters import CommitmentFilter, bind_filter
+from .models import Closure, Commitment, CommitmentStatus
 
 CHUNK_SIZE = 2000
 # Entries in the Atom feed; readers keep what they have already seen.
@@ -52,7 +52,7 @@ def deadline_event(commitment, url):
     event.add("url", url)
     if commitment.ministry_id:
         event.add("categories", [commitment.ministry.abbreviation])
-    event.add("status", "CANCELLED" if commitment.status == Commitment.Status.VERVALLEN else "CONFIRMED")
+    event.add("status", "CANCELLED" if commitment.status == CommitmentStatus.VERVALLEN else "CONFIRMED")
     # A deadline is a reminder, not an appointment: do not show the day as busy.
     event.add("transp", "TRANSPARENT")
     return event
@@ -60,9 +60,9 @@ def deadline_event(commitment, url):
 
 def deadlines_ics(request):
     """Due dates of the commitments matching the list's filters, as a subscribable calendar."""
-    today = selectors.today()
+    today = clock.today()
     base = Commitment.objects.with_overdue(today).select_related("ministry")
-    filterset, error = bound_filter_or_error(request, base, today)
+    filterset, error = bind_filter(CommitmentFilter, request, base, today=today)
     if error:
         return error
     calendar = Calendar()
@@ -125,8 +125,8 @@ class ChangesFeed(Feed):
             return invalid.response
 
     def get_object(self, request, *args, **kwargs):
-        today = selectors.today()
-        filterset, error = bound_filter_or_error(request, Commitment.objects.with_overdue(today), today)
+        today = clock.today()
+        filterset, error = bind_filter(CommitmentFilter, request, Commitment.objects.with_overdue(today), today=today)
         if error:
             raise _InvalidFilters(error)
         return {"commitments": filterset.qs, "today": today, "request": request}
@@ -159,7 +159,7 @@ class ChangesFeed(Feed):
     def item_title(self, change):
         if change.kind == Change.OVERDUE:
             return gettext("Overdue: %(commitment)s") % {"commitment": change.commitment}
-        if change.closure.fulfilment == Closure.Fulfilment.PARTIAL:
+        if not change.closure.is_full:
             return gettext("Partly fulfilled: %(commitment)s") % {"commitment": change.commitment}
         return gettext("Fulfilled: %(commitment)s") % {"commitment": change.commitment}
 

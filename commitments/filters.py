@@ -1,12 +1,95 @@
-"""The commitment list's filters: one FilterSet for the list page, the CSV export and the feeds."""
+"""The list filters: one FilterSet per list, shared by its page, its CSV export and its feeds.
+
+Every FilterSet here is strict: an unknown parameter or an invalid value makes the form
+invalid, and callers answer 400 with the form's errors (never silently every row).
+"""
+
 import django_filters
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
-from django.utils import timezone
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Commitment, CommitmentRecipient, Committee, Ministry, Party, Person
+from . import citations, clock
+from .models import (
+    Commitment,
+    CommitmentKind,
+    CommitmentRecipient,
+    CommitmentStatus,
+    Committee,
+    Ministry,
+    Motion,
+    MotionStatus,
+    Party,
+    Person,
+    PLENARY,
+)
+
+# The status filter's value for "open or partly fulfilled" (`CommitmentQuerySet.open`).
+OPEN = "open"
+
+
+class StrictFilterForm(forms.Form):
+    """A filter form that refuses parameters it does not know."""
+
+    # Parameters read elsewhere than the filters (e.g. `page`), set per FilterSet.
+    allowed_extra: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned = super().clean()
+        unknown = sorted(set(self.data) - set(self.fields) - set(self.allowed_extra))
+        if unknown:
+            raise ValidationError(
+                _("Unknown parameter(s): %(names)s."), code="unknown", params={"names": ", ".join(unknown)}
+            )
+        return cleaned
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A FilterSet whose form refuses unknown parameters (see `StrictFilterForm`)."""
+
+    extra_parameters: tuple[str, ...] = ()
+
+    class Meta:
+        form = StrictFilterForm
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        form_class.allowed_extra = self.extra_parameters
+        return form_class
+
+
+class StrictBooleanField(forms.Field):
+    """Yes, no or empty; anything else is an error (a bare BooleanField reads "bogus" as yes)."""
+
+    widget = forms.Select(choices=[("", _("all")), ("true", _("yes")), ("false", _("no"))])
+    TRUE = frozenset(("true", "1", "on", "yes", "ja"))
+    FALSE = frozenset(("false", "0", "off", "no", "nee"))
+    default_error_messages = {"invalid": _("Use true or false.")}
+
+    def to_python(self, value):
+        text = str(value or "").strip().lower()
+        if not text:
+            return None
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class StrictBooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+def validate_dossier(value: str) -> None:
+    """A dossier as the Kamer writes it ("31015", "31 015", "36200-XVI", "36 200 XVI"): the one parser."""
+    try:
+        citations.parse_dossier(value)
+    except citations.CitationError as error:
+        raise ValidationError(str(error)) from None
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -27,79 +110,98 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*[self.get_ordering_value(param) for param in value], "pk")
 
 
-class CommitmentFilter(django_filters.FilterSet):
+def _date_filter(label, field_name, lookup_expr, **kwargs):
+    return django_filters.DateFilter(
+        label=label, field_name=field_name, lookup_expr=lookup_expr, widget=forms.DateInput(attrs={"type": "date"}),
+        **kwargs,
+    )
+
+
+class CommitmentFilter(StrictFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Commitment.Status.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Status"),
+        choices=[(OPEN, _("open or partly fulfilled")), *CommitmentStatus.choices],
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_status",
     )
-    overdue = django_filters.BooleanFilter(
-        label=_("Overdue only"), method="filter_overdue", widget=forms.CheckboxInput
-    )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Commitment.Kind.choices, empty_label=_("all"))
-    due_after = django_filters.DateFilter(
-        label=_("Due from"), field_name="due_date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    due_before = django_filters.DateFilter(
-        label=_("Due until"), field_name="due_date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    made_after = django_filters.DateFilter(
-        label=_("Made from"), field_name="made_on", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    made_before = django_filters.DateFilter(
-        label=_("Made until"), field_name="made_on", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    overdue = StrictBooleanFilter(label=_("Overdue"), method="filter_overdue")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=CommitmentKind.choices, empty_label=_("all"))
+    due_after = _date_filter(_("Due from"), "due_date", "gte")
+    due_before = _date_filter(_("Due until"), "due_date", "lte")
+    made_after = _date_filter(_("Made from"), "made_on", "gte")
+    made_before = _date_filter(_("Made until"), "made_on", "lte")
     ministry = django_filters.ModelChoiceFilter(
         label=_("Ministry"), queryset=Ministry.objects.all(), to_field_name="abbreviation", empty_label=_("all")
     )
     bewindspersoon = django_filters.ModelChoiceFilter(
-        label=_("Bewindspersoon"), queryset=Person.objects.filter(offices__isnull=False).distinct(),
+        label=_("Bewindspersoon"),
+        queryset=Person.objects.filter(offices__isnull=False).distinct(),
         empty_label=_("all"),
     )
     committee = django_filters.ModelChoiceFilter(
-        label=_("Committee"), queryset=Committee.objects.all(), to_field_name="abbreviation",
-        empty_label=_("all"), null_label=_("Plenary"), null_value="plenair",
+        label=_("Committee"),
+        queryset=Committee.objects.all(),
+        to_field_name="abbreviation",
+        empty_label=_("all"),
+        null_label=_("Plenary"),
+        null_value=PLENARY,
     )
-    dossier = django_filters.CharFilter(
-        label=_("Dossier"), method="filter_dossier",
-        validators=[RegexValidator(r"^\s*\d+(\s*-\s*[A-Za-z]+)?\s*$", _("Enter a dossier number such as 31015 or 36200-XVI."))],
-    )
+    dossier = django_filters.CharFilter(label=_("Dossier"), method="filter_dossier", validators=[validate_dossier])
     member = django_filters.ModelChoiceFilter(
         label=_("Promised to (member)"), queryset=Person.objects.all(), method="filter_member", empty_label=_("all")
     )
     party = django_filters.ModelChoiceFilter(
-        label=_("Promised to (party)"), queryset=Party.objects.all(), to_field_name="abbreviation",
-        method="filter_party", empty_label=_("all"),
+        label=_("Promised to (party)"),
+        queryset=Party.objects.all(),
+        to_field_name="abbreviation",
+        method="filter_party",
+        empty_label=_("all"),
     )
     closed_after = django_filters.DateFilter(
         label=_("Fulfilled from"), method="filter_closed_after", widget=forms.DateInput(attrs={"type": "date"})
     )
     sort = NullsLastOrderingFilter(
         label=_("Sort by"),
-        fields=(("due_date", "due_date"), ("days_overdue", "days_overdue"), ("made_on", "made_on")),
-        field_labels={"due_date": _("due date"), "days_overdue": _("days overdue"), "made_on": _("date made")},
+        fields=(("due_date", "due_date"), ("overdue_by", "days_late"), ("made_on", "made_on")),
+        field_labels={"due_date": _("due date"), "overdue_by": _("days late"), "made_on": _("date made")},
         empty_label=None,
     )
 
-    class Meta:
+    # Links made before "days_late" was the one name of the quantity keep working.
+    LEGACY_SORT = {"days_overdue": "days_late", "-days_overdue": "-days_late"}
+
+    class Meta(StrictFilterSet.Meta):
         model = Commitment
         fields = []
 
     def __init__(self, data=None, *args, today=None, **kwargs):
-        self.today = today or timezone.localdate()
+        self.today = today or clock.today()
+        if hasattr(data, "getlist") and any(value in self.LEGACY_SORT for value in data.getlist("sort")):
+            data = data.copy()
+            data.setlist("sort", [self.LEGACY_SORT.get(value, value) for value in data.getlist("sort")])
         super().__init__(data, *args, **kwargs)
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
 
+    def filter_status(self, queryset, name, values):
+        statuses = set()
+        for value in values:
+            statuses.update(CommitmentStatus.open_values() if value == OPEN else [value])
+        return queryset.filter(status__in=sorted(statuses))
+
     def filter_overdue(self, queryset, name, value):
-        return queryset.overdue(self.today) if value else queryset
+        if value is None:
+            return queryset
+        return queryset.overdue(self.today) if value else queryset.not_overdue(self.today)
 
     def filter_closed_after(self, queryset, name, value):
         return queryset.fulfilled_since(value)
 
     def filter_dossier(self, queryset, name, value):
-        number, _sep, suffix = value.strip().replace(" ", "").partition("-")
-        return queryset.filter(dossier__number=number, dossier__suffix=suffix.upper())
+        number, suffix = citations.parse_dossier(value)
+        return queryset.filter(dossier__number=number, dossier__suffix=suffix)
 
     def filter_member(self, queryset, name, value):
         return queryset.filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=value)))
@@ -109,32 +211,54 @@ class CommitmentFilter(django_filters.FilterSet):
         return queryset.filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), party=value)))
 
 
+class CommitmentListFilter(CommitmentFilter):
+    """The list page's filters: the same, plus the page number."""
+
+    extra_parameters = ("page",)
+
+
+class MotionFilter(StrictFilterSet):
+    """Filters of the motion list and export. Dossiers are read by the one citation parser."""
+
+    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=MotionStatus.choices)
+    dossier = django_filters.CharFilter(label=_("Dossier"), method="filter_dossier", validators=[validate_dossier])
+    filed_after = _date_filter(_("Filed from"), "filed_on", "gte")
+    filed_before = _date_filter(_("Filed until"), "filed_on", "lte")
+
+    class Meta(StrictFilterSet.Meta):
+        model = Motion
+        fields = []
+
+    def filter_dossier(self, queryset, name, value):
+        number, suffix = citations.parse_dossier(value)
+        return queryset.filter(document__dossier__number=number, document__dossier__suffix=suffix)
+
+
 def invalid_filter_response(filterset):
     """A text 400 listing the form's errors when `filterset` is invalid, else None.
 
     A bare `FilterSet.qs` silently drops invalid values and returns every row; exports and
     feeds must refuse instead.
     """
-    # Imported here to keep this shared module's import block untouched by parallel work.
-    from django.http import HttpResponseBadRequest
-    from django.utils.translation import gettext
-
     if filterset.is_valid():
         return None
     lines = [gettext("These filter values are not valid:")]
     for name, messages in filterset.errors.items():
         field = filterset.form.fields.get(name)
-        label = field.label if field is not None and field.label else name
+        if field is None:
+            lines.extend(f"- {message}" for message in messages)
+            continue
+        label = field.label or name
         lines.extend(f"- {label} ({name}): {message}" for message in messages)
     return HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def bound_filter_or_error(request, queryset, today=None):
-    """Bind `CommitmentFilter` to `request.GET`; return `(filterset, error_response)`.
+def bind_filter(filter_class, request, queryset, **kwargs):
+    """Bind `filter_class` to `request.GET`; return `(filterset, error_response)`.
 
-    `error_response` is None when every value is valid (then use `filterset.qs`), else a
-    text 400 listing the form's errors. The filterset is returned either way, so an HTML
-    page can render the errors itself instead.
+    `error_response` is None when every value is valid (then use `filterset.qs`), else a text
+    400 listing the form's errors. The filterset is returned either way, so an HTML page can
+    render the errors itself instead.
     """
-    filterset = CommitmentFilter(request.GET, queryset=queryset, request=request, today=today)
+    filterset = filter_class(request.GET, queryset=queryset, request=request, **kwargs)
     return filterset, invalid_filter_response(filterset)

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import exports, feeds, rappel, views
+from . import feeds, views
+from .exports import views as exports
+from .rappel import views as rappel
 
 app_name = "commitments"
 

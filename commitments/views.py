@@ -1,17 +1,17 @@
 """Public pages: read-only, plain HTML, every view a shareable GET URL.
 
-Views stay thin: they take today's date from `selectors.today()`, ask a selector for
-the rows and render a template. The rules live on the querysets; the queries in
-`selectors.py`.
+Views stay thin: they take today's date from `clock.today()`, ask a selector for the rows
+and render a template. The rules live on the querysets; the queries in `selectors.pages`.
 """
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from . import selectors
-from .filters import CommitmentFilter
-from .querysets import OPEN_STATUSES
+from . import clock
+from .filters import OPEN, CommitmentListFilter
+from .models import PLENARY
+from .selectors import pages as selectors
 
 PAGE_SIZE = 25
 
@@ -27,16 +27,23 @@ def _query(**params):
     return query.urlencode()
 
 
+def _body_queries(**body):
+    """Links from a ministry's or committee's page to its rows in the list."""
+    return {
+        "list_query": _query(**body),
+        "overdue_query": _query(overdue="true", **body),
+        "open_not_overdue_query": _query(status=OPEN, overdue="false", **body),
+    }
 
 
 @require_safe
 def dashboard(request):
-    today = selectors.today()
+    today = clock.today()
     counts = selectors.dashboard_counts(today)
     links = {
-        "open": _query(status=OPEN_STATUSES),
-        "overdue": _query(overdue="true", sort="-days_overdue"),
-        "due_soon": _query(status=OPEN_STATUSES, due_after=today.isoformat(), due_before=counts.due_soon_until.isoformat()),
+        "open": _query(status=OPEN),
+        "overdue": _query(overdue="true", sort="-days_late"),
+        "due_soon": _query(status=OPEN, due_after=today.isoformat(), due_before=counts.due_soon_until.isoformat()),
         "closed_recently": _query(closed_after=counts.closed_since.isoformat()),
     }
     return render(
@@ -49,15 +56,15 @@ def dashboard(request):
             "per_ministry": selectors.overdue_per_ministry(today),
             "per_committee": selectors.overdue_per_committee(today),
             "most_overdue": selectors.most_overdue(today),
-            "plenary": selectors.PLENARY,
+            "plenary": PLENARY,
         },
     )
 
 
 @require_safe
 def commitment_list(request):
-    today = selectors.today()
-    filterset = CommitmentFilter(request.GET, queryset=selectors.commitment_rows(today), today=today)
+    today = clock.today()
+    filterset = CommitmentListFilter(request.GET, queryset=selectors.commitment_rows(today), today=today)
     if not filterset.is_valid():
         # django-filter would quietly show nothing; an invalid URL deserves an explicit answer.
         context = {"filter": filterset, "page_obj": None, "today": today}
@@ -80,7 +87,7 @@ def commitment_list(request):
 
 @require_safe
 def commitment_detail(request, pk):
-    today = selectors.today()
+    today = clock.today()
     commitment = selectors.commitment_detail(pk, today)
     return render(
         request,
@@ -91,7 +98,7 @@ def commitment_detail(request, pk):
 
 @require_safe
 def document_detail(request, identifier):
-    document, promised, closed = selectors.document_detail(identifier, selectors.today())
+    document, promised, closed = selectors.document_detail(identifier, clock.today())
     return render(
         request, "commitments/document_detail.html", {"document": document, "promised": promised, "closed": closed}
     )
@@ -99,7 +106,7 @@ def document_detail(request, identifier):
 
 @require_safe
 def dossier_detail(request, slug):
-    dossier, commitments, documents, motions = selectors.dossier_detail(slug, selectors.today())
+    dossier, commitments, documents, motions = selectors.dossier_detail(slug, clock.today())
     return render(
         request,
         "commitments/dossier_detail.html",
@@ -109,13 +116,13 @@ def dossier_detail(request, slug):
 
 @require_safe
 def motion_detail(request, identifier):
-    motion, obligation = selectors.motion_detail(identifier, selectors.today())
+    motion, obligation = selectors.motion_detail(identifier, clock.today())
     return render(request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation})
 
 
 @require_safe
 def person_detail(request, pk):
-    person, made, received, offices, signed = selectors.person_detail(pk, selectors.today())
+    person, made, received, offices, signed = selectors.person_detail(pk, clock.today())
     return render(
         request,
         "commitments/person_detail.html",
@@ -125,7 +132,7 @@ def person_detail(request, pk):
 
 @require_safe
 def ministry_detail(request, abbreviation):
-    ministry, overview = selectors.ministry_detail(abbreviation, selectors.today())
+    ministry, overview = selectors.ministry_detail(abbreviation, clock.today())
     return render(
         request,
         "commitments/body_detail.html",
@@ -133,14 +140,14 @@ def ministry_detail(request, abbreviation):
             "body_name": ministry.name,
             "body_abbreviation": ministry.abbreviation,
             "overview": overview,
-            "list_query": _query(ministry=ministry.abbreviation),
+            **_body_queries(ministry=ministry.abbreviation),
         },
     )
 
 
 @require_safe
 def committee_detail(request, abbreviation):
-    committee, overview = selectors.committee_detail(abbreviation, selectors.today())
+    committee, overview = selectors.committee_detail(abbreviation, clock.today())
     return render(
         request,
         "commitments/body_detail.html",
@@ -149,6 +156,6 @@ def committee_detail(request, abbreviation):
             "body_abbreviation": committee.abbreviation if committee else None,
             "is_plenary": committee is None,
             "overview": overview,
-            "list_query": _query(committee=committee.abbreviation if committee else selectors.PLENARY),
+            **_body_queries(committee=committee.abbreviation if committee else PLENARY),
         },
     )

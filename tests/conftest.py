@@ -2,7 +2,7 @@
 import pytest
 from django.test import Client
 
-from commitments.groups import COMMISSIESTAF, GRIFFIE
+from commitments.auth import COMMISSIESTAF, GRIFFIE
 from tests.factories import UserFactory
 
 

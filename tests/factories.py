@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from commitments import models
+from commitments import clock, models
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -78,7 +78,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     ondernummer = factory.Sequence(lambda n: str(100 + n))
     kind = models.DocumentKind.BRIEF_REGERING
     title = factory.Sequence(lambda n: f"Brief {n}")
-    date = factory.LazyFunction(timezone.localdate)
+    date = factory.LazyFunction(lambda: clock.today())
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):
@@ -87,7 +87,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 
     kind = models.Activity.Kind.COMMISSIEDEBAT
     title = factory.Sequence(lambda n: f"Commissiedebat {n}")
-    date = factory.LazyFunction(timezone.localdate)
+    date = factory.LazyFunction(lambda: clock.today())
     committee = factory.SubFactory(CommitteeFactory)
 
 
@@ -97,14 +97,14 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
 
     kind = models.Commitment.Kind.TOEZEGGING
     text = factory.Sequence(lambda n: f"De staatssecretaris zegt toe de Kamer te informeren over onderwerp {n}.")
-    made_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=60))
+    made_on = factory.LazyFunction(lambda: clock.today() - datetime.timedelta(days=60))
     office = factory.SubFactory(OfficeFactory)
     bewindspersoon = factory.LazyAttribute(lambda o: o.office.person)
     ministry = factory.LazyAttribute(lambda o: o.office.ministry)
     committee = factory.SubFactory(CommitteeFactory)
     source_activity = factory.SubFactory(ActivityFactory, committee=factory.SelfAttribute("..committee"))
     deadline_phrase = "in januari"
-    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    due_date = factory.LazyFunction(lambda: clock.today() + datetime.timedelta(days=30))
     status = models.Commitment.Status.OPENSTAAND
 
 
@@ -124,7 +124,7 @@ class MotionFactory(factory.django.DjangoModelFactory):
     document = factory.SubFactory(DocumentFactory, kind=models.DocumentKind.MOTIE, title="Motie")
     title = factory.Sequence(lambda n: f"Motie van het lid Lid{n}")
     dictum = "verzoekt de regering, de Kamer voor het zomerreces te informeren,"
-    filed_on = factory.LazyFunction(timezone.localdate)
+    filed_on = factory.LazyFunction(lambda: clock.today())
 
 
 class UserFactory(factory.django.DjangoModelFactory):

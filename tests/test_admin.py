@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from commitments.groups import COMMISSIESTAF, GRIFFIE
+from commitments.auth import COMMISSIESTAF, GRIFFIE
 from commitments.models import (
     Closure,
     Commitment,
@@ -177,14 +177,6 @@ def test_office_must_be_held_on_the_day_the_commitment_was_made(griffie_client):
     response = griffie_client.post(url, _commitment_form_data(commitment, text="Nieuwe tekst"))
     assert response.status_code == 200
     assert "niet bekleed" in response.content.decode()
-
-
-def test_status_cannot_be_set_to_fulfilled_without_a_full_closing_letter():
-    commitment = CommitmentFactory()
-    commitment.status = Commitment.Status.VOLDAAN
-    with pytest.raises(Exception) as error:
-        commitment.full_clean()
-    assert "brief nodig die haar volledig afdoet" in str(error.value)
 
 
 def test_document_is_registered_from_its_citation(griffie_client):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from commitments import services
+from commitments.services import closing, deadlines, motions
 from commitments.models import Commitment, DeadlineChange, Document, DocumentSeries, Recess
 from tests.factories import ActivityFactory, CommitmentFactory, DossierFactory
 
@@ -24,7 +24,7 @@ DAY_BEFORE_SUMMER_RECESS_2021 = datetime.date(2021, 7, 8)  # TK zomerreces 2021 
 def derived(phrase, made_on=MADE, **fields):
     """A commitment whose due date the engine derived from `phrase`."""
     commitment = CommitmentFactory(deadline_phrase=phrase, made_on=made_on, due_date=None, **fields)
-    services.apply_deadline_phrase(commitment)
+    deadlines.derive_deadline(commitment)
     commitment.refresh_from_db()
     return commitment
 
@@ -155,7 +155,7 @@ def test_overriding_without_a_reason_is_refused_in_dutch(griffie_client):
 
 def test_a_date_set_by_hand_stands_when_the_phrase_changes(griffie_client):
     commitment = derived("voor de zomer van 2021")
-    services.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
+    deadlines.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
     url = change_url(commitment)
     response = griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="eind 2021"), follow=True)
     commitment.refresh_from_db()
@@ -165,7 +165,7 @@ def test_a_date_set_by_hand_stands_when_the_phrase_changes(griffie_client):
 
 def test_rederive_action_releases_the_override_and_records_it(griffie_client):
     commitment = derived("voor de zomer van 2021")
-    services.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
+    deadlines.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
     griffie_client.post(reverse("admin:commitments_commitment_changelist"),
                   {"action": "rederive_from_phrase", "_selected_action": [commitment.pk]})
     commitment.refresh_from_db()
@@ -181,7 +181,7 @@ def test_rederive_action_releases_the_override_and_records_it(griffie_client):
 
 def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffie_client):
     commitment = derived("in januari", made_on=datetime.date(2020, 11, 20))
-    services.change_due_date(commitment, datetime.date(2021, 2, 28), reason="uitstel gevraagd", source="uitstel",
+    deadlines.change_due_date(commitment, datetime.date(2021, 2, 28), reason="uitstel gevraagd", source="uitstel",
                              user=griffie_client.user)
     history = list(commitment.deadline_changes.values_list("source", "old_due_date", "new_due_date", "reason"))
     assert history == [
@@ -197,7 +197,7 @@ def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffie_c
 
 def test_unrecognised_phrase_gives_no_date_and_says_why():
     commitment = CommitmentFactory(deadline_phrase="als de maan blauw ziet", made_on=MADE)
-    services.apply_deadline_phrase(commitment)
+    deadlines.derive_deadline(commitment)
     commitment.refresh_from_db()
     assert commitment.due_date is None
     assert commitment.deadline_precision == Commitment.Precision.NONE
@@ -210,7 +210,7 @@ def test_without_a_date_made_the_activity_date_is_used_and_the_explanation_says_
     activity = ActivityFactory(date=None, date_earliest=datetime.date(2020, 10, 15),
                                date_latest=datetime.date(2020, 11, 23))
     commitment = CommitmentFactory(deadline_phrase="in januari", made_on=None, source_activity=activity, due_date=None)
-    services.apply_deadline_phrase(commitment)
+    deadlines.derive_deadline(commitment)
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 1, 31)
     assert "laatst mogelijke datum van de activiteit" in commitment.deadline_explanation
@@ -219,7 +219,7 @@ def test_without_a_date_made_the_activity_date_is_used_and_the_explanation_says_
 def test_apply_leaves_a_date_set_by_hand_alone():
     commitment = CommitmentFactory(deadline_phrase="in januari", made_on=MADE, due_date=datetime.date(2021, 5, 1),
                                    due_date_overridden=True, deadline_explanation="")
-    assert services.apply_deadline_phrase(commitment) is None
+    assert deadlines.derive_deadline(commitment) is None
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 5, 1)
     assert commitment.deadline_explanation == ""
@@ -289,7 +289,7 @@ def test_changing_a_recess_rederives_derived_commitments_and_records_why():
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
     recess = summer_recess_2021()
     recess.start = datetime.date(2021, 7, 2)
-    recess.save()
+    deadlines.save_recess(recess)
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 7, 1)
     entry = commitment.deadline_changes.last()
@@ -300,13 +300,13 @@ def test_changing_a_recess_rederives_derived_commitments_and_records_why():
 
 def test_changing_a_recess_leaves_dates_set_by_hand_and_other_anchors_alone():
     by_hand = derived("voor het zomerreces")
-    services.change_due_date(by_hand, datetime.date(2021, 6, 1), reason="afspraak met de commissie", source="handmatig")
+    deadlines.change_due_date(by_hand, datetime.date(2021, 6, 1), reason="afspraak met de commissie", source="handmatig")
     calendar_bound = derived("eind 2021")
     eerste_kamer = derived("voor het zomerreces", chamber="EK")
     before = {c.pk: c.due_date for c in (by_hand, calendar_bound, eerste_kamer)}
     recess = summer_recess_2021()
     recess.start = datetime.date(2021, 7, 2)
-    recess.save()
+    deadlines.save_recess(recess)
     for commitment in (by_hand, calendar_bound, eerste_kamer):
         commitment.refresh_from_db()
         assert commitment.due_date == before[commitment.pk]
@@ -317,8 +317,8 @@ def test_deleting_a_recess_rederives_and_records_it():
     commitment = derived("voor het zomerreces")
     recess = summer_recess_2021()
     recess.start = datetime.date(2021, 7, 2)
-    recess.save()
-    recess.delete()
+    deadlines.save_recess(recess)
+    deadlines.delete_recess(recess)
     commitment.refresh_from_db()
     # Without a row for 2021 the engine falls back to the regular pattern (Friday of ISO week 27).
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
@@ -354,5 +354,16 @@ def test_load_demo_derives_every_due_date_from_its_phrase():
     summer = commitments.get(deadline_phrase__icontains="voor de zomer van 2021", made_on=MADE)
     assert summer.due_date == DAY_BEFORE_SUMMER_RECESS_2021
     assert summer.deadline_changes.get().source == DeadlineChange.Source.DERIVED
-    assert Commitment.objects.closed_on_time().filter(pk=summer.pk).exists()
-    assert Commitment.objects.with_closed_on().get(pk=summer.pk).closed_on == datetime.date(2021, 6, 18)
+    assert Commitment.objects.fulfilled_on_time().filter(pk=summer.pk).exists()
+    assert Commitment.objects.with_fulfilled_on().get(pk=summer.pk).fulfilled_on == datetime.date(2021, 6, 18)
+
+
+def test_editing_a_recess_note_changes_no_date_and_writes_nothing():
+    commitment = derived("voor het zomerreces")
+    recess = summer_recess_2021()
+    history_before = commitment.history.count()
+    recess.note = "bevestigd op de site van de Kamer"
+    assert deadlines.save_recess(recess) == []
+    commitment.refresh_from_db()
+    assert commitment.history.count() == history_before
+    assert not DeadlineChange.objects.filter(source=DeadlineChange.Source.RECALCULATED).exists()

@@ -24,7 +24,7 @@ from commitments.models import (
     Motion,
     Person,
 )
-from commitments.services import closure_date_error
+from commitments.models import closure_date_error
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from commitments.groups import COMMISSIESTAF
+from commitments.auth import COMMISSIESTAF
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from commitments.deadlines.db import calendar_from_database
+from commitments.selectors.calendar import calendar_from_database
 from commitments.models import Recess
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.groups import GRIFFIE
+from commitments.auth import GRIFFIE
 from commitments.models import Closure, Commitment, DeadlineChange
 from tests.factories import CommitmentFactory, DocumentFactory, DossierFactory, MinistryFactory, OfficeFactory, UserFactory
 
@@ -211,10 +211,20 @@ def test_fulfilled_decision_closes_with_the_letter(griffie_client, rows):
     assert "voldaan" in entry.reason and "Brief van 15 juni" in entry.reason and "30-06-2026" in entry.reason
 
 
+def test_partly_fulfilled_decision_needs_a_letter(griffie_client, rows):
+    response = post_decisions(griffie_client, {
+        "commitment": rows["late"].pk, "decision": "deels voldaan", "new_due_date": "2026-12-31", "reason": "deel binnen",
+    })
+    assert "hoort de brief" in response.content.decode()
+    assert not DeadlineChange.objects.exists()
+
+
 def test_partly_fulfilled_decision_sets_a_new_deadline(griffie_client, rows):
     late = rows["late"]
+    DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="151", date=day("2026-06-15"))
     post_decisions(griffie_client, {
         "commitment": late.pk, "decision": "deels voldaan", "new_due_date": "2026-12-31",
+        "letter": "Kamerstuk 31 015, nr. 151",
         "reason": "Eerste deel ontvangen, rest in het najaar",
     })
     late.refresh_from_db()

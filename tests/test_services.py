@@ -4,7 +4,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from commitments import services
+from commitments.services import closing, deadlines, motions
 from commitments.models import Closure, Commitment, DeadlineChange, Motion
 from tests.factories import CommitmentFactory, DocumentFactory, MotionFactory, UserFactory
 
@@ -19,7 +19,7 @@ def letter_on(day):
 def test_full_closure_fulfils_the_commitment():
     commitment = CommitmentFactory(made_on=MADE)
     letter = letter_on(datetime.date(2021, 6, 18))
-    services.close_with_letter([commitment], letter, Closure.Fulfilment.FULL)
+    closing.close_with_letter([commitment], letter, Closure.Fulfilment.FULL)
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.VOLDAAN
     closure = commitment.closures.get()
@@ -28,7 +28,7 @@ def test_full_closure_fulfils_the_commitment():
 
 def test_partial_closure_leaves_the_commitment_partly_fulfilled():
     commitment = CommitmentFactory(made_on=MADE)
-    services.close_with_letter([commitment], letter_on(datetime.date(2021, 1, 27)), Closure.Fulfilment.PARTIAL)
+    closing.close_with_letter([commitment], letter_on(datetime.date(2021, 1, 27)), Closure.Fulfilment.PARTIAL)
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.DEELS_VOLDAAN
 
@@ -36,7 +36,7 @@ def test_partial_closure_leaves_the_commitment_partly_fulfilled():
 def test_one_letter_closes_many_commitments_at_once():
     commitments = CommitmentFactory.create_batch(4, made_on=MADE)
     letter = letter_on(datetime.date(2021, 6, 18))
-    services.close_with_letter(Commitment.objects.filter(pk__in=[c.pk for c in commitments]), letter, "volledig")
+    closing.close_with_letter(Commitment.objects.filter(pk__in=[c.pk for c in commitments]), letter, "volledig")
     assert Commitment.objects.filter(status="voldaan").count() == 4
     assert letter.closures.count() == 4
 
@@ -46,7 +46,7 @@ def test_letter_older_than_a_commitment_closes_none_of_the_selection():
     too_late = CommitmentFactory(made_on=datetime.date(2021, 7, 1))
     letter = letter_on(datetime.date(2021, 6, 18))
     with pytest.raises(ValidationError) as error:
-        services.close_with_letter([fine, too_late], letter, "volledig")
+        closing.close_with_letter([fine, too_late], letter, "volledig")
     assert "kan die niet afdoen" in " ".join(error.value.messages)
     assert Closure.objects.count() == 0
     fine.refresh_from_db()
@@ -55,8 +55,8 @@ def test_letter_older_than_a_commitment_closes_none_of_the_selection():
 
 def test_later_partial_letter_does_not_reopen_a_fulfilled_commitment():
     commitment = CommitmentFactory(made_on=MADE)
-    services.close_with_letter([commitment], letter_on(datetime.date(2021, 1, 1)), "volledig")
-    services.close_with_letter([commitment], letter_on(datetime.date(2021, 2, 1)), "gedeeltelijk")
+    closing.close_with_letter([commitment], letter_on(datetime.date(2021, 1, 1)), "volledig")
+    closing.close_with_letter([commitment], letter_on(datetime.date(2021, 2, 1)), "gedeeltelijk")
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.VOLDAAN
     assert commitment.closures.count() == 2
@@ -64,13 +64,13 @@ def test_later_partial_letter_does_not_reopen_a_fulfilled_commitment():
 
 def test_closing_with_an_unknown_fulfilment_is_refused():
     with pytest.raises(ValidationError):
-        services.close_with_letter([CommitmentFactory(made_on=MADE)], letter_on(MADE), "half")
+        closing.close_with_letter([CommitmentFactory(made_on=MADE)], letter_on(MADE), "half")
 
 
 def test_reset_deadline_keeps_old_and_new_date_who_and_why():
     user = UserFactory()
     commitment = CommitmentFactory(due_date=datetime.date(2021, 1, 31))
-    services.reset_deadline([commitment], datetime.date(2021, 7, 8), reason="Minister vroeg uitstel", user=user)
+    deadlines.reset_deadline([commitment], datetime.date(2021, 7, 8), reason="Minister vroeg uitstel", user=user)
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 7, 8)
     assert commitment.due_date_overridden is True
@@ -84,7 +84,7 @@ def test_reset_deadline_keeps_old_and_new_date_who_and_why():
 def test_reset_deadline_without_reason_changes_nothing():
     commitment = CommitmentFactory(due_date=datetime.date(2021, 1, 31))
     with pytest.raises(ValidationError):
-        services.reset_deadline([commitment], datetime.date(2021, 7, 8), reason="  ")
+        deadlines.reset_deadline([commitment], datetime.date(2021, 7, 8), reason="  ")
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 1, 31)
     assert not DeadlineChange.objects.exists()
@@ -92,7 +92,7 @@ def test_reset_deadline_without_reason_changes_nothing():
 
 def test_mark_lapsed_keeps_the_reason():
     commitment = CommitmentFactory()
-    services.mark_lapsed([commitment], reason="Kabinet demissionair; onderwerp controversieel verklaard")
+    closing.mark_lapsed([commitment], reason="Kabinet demissionair; onderwerp controversieel verklaard")
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.VERVALLEN
     assert commitment.status_note.startswith("Kabinet demissionair")
@@ -100,10 +100,10 @@ def test_mark_lapsed_keeps_the_reason():
 
 def test_adopting_a_motion_creates_its_execution_obligation_once():
     motion = MotionFactory()
-    services.record_motion_status(motion, Motion.Status.AANGEHOUDEN, date=datetime.date(2020, 11, 12))
+    motions.record_motion_status(motion, Motion.Status.AANGEHOUDEN, date=datetime.date(2020, 11, 12))
     assert not Commitment.objects.filter(motion=motion).exists()
-    services.record_motion_status(motion, Motion.Status.AANGENOMEN, date=datetime.date(2020, 12, 1))
-    services.sync_motion_status(motion)
+    motions.record_motion_status(motion, Motion.Status.AANGENOMEN, date=datetime.date(2020, 12, 1))
+    motions.sync_motion_status(motion)
     obligation = Commitment.objects.get(motion=motion)
     assert obligation.kind == Commitment.Kind.MOTIE
     assert obligation.text == motion.dictum

@@ -12,7 +12,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from commitments import selectors
+from commitments import clock
+from commitments.selectors import pages as selectors
 from commitments.models import (
     Closure,
     Commitment,
@@ -50,7 +51,7 @@ def days(n):
 
 @pytest.fixture(autouse=True)
 def frozen_today(monkeypatch):
-    monkeypatch.setattr(selectors, "today", lambda: TODAY)
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
     return TODAY
 
 
@@ -160,7 +161,7 @@ def test_dashboard_lists_the_most_overdue_first(client):
     commitment(due_date=days(5))
     rows = list(client.get("/").context["most_overdue"])
     assert [c.pk for c in rows] == [later.pk, late.pk]
-    assert rows[0].days_overdue.days == 400
+    assert rows[0].days_late == 400
 
 
 # --------------------------------------------------------------------------- list: filters
@@ -498,7 +499,7 @@ def test_ministry_page_lists_open_and_overdue_and_the_on_time_rate(client):
     overview = response.context["overview"]
     assert [c.pk for c in overview.overdue] == [late.pk]
     assert [c.pk for c in overview.open_not_overdue] == [pending.pk]
-    assert overview.on_time_rate == pytest.approx(2 / 3)
+    assert overview.on_time.rate == pytest.approx(2 / 3)
     assert '<span id="on-time-rate">67%</span>' in response.content.decode()
 
 
@@ -508,7 +509,7 @@ def test_committee_page_and_the_plenary_bucket(client):
     plenary = commitment(committee=None, source_activity=None, due_date=days(-1))
     response = client.get(committee.get_absolute_url())
     assert [c.pk for c in response.context["overview"].overdue] == [in_committee.pk]
-    assert response.context["overview"].on_time_rate is None
+    assert response.context["overview"].on_time.rate is None
     response = client.get(reverse("commitments:committee", args=["plenair"]))
     assert [c.pk for c in response.context["overview"].overdue] == [plenary.pk]
     assert client.get(reverse("commitments:committee", args=["nope"])).status_code == 404
@@ -625,7 +626,7 @@ def test_ministry_page_shows_at_most_fifty_overdue_and_links_to_all(client, djan
     page = response.content.decode()
     assert len(response.context["overview"].overdue) == selectors.SHORTLIST_LIMIT
     assert "Eerste 50 van 55 getoond." in page
-    assert f'{LIST}?overdue=on&amp;ministry=VWS' in page
+    assert f'{LIST}?overdue=true&amp;ministry=VWS' in page
 
 
 def test_person_page_lists_all_when_under_the_limit(client):

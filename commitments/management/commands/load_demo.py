@@ -4,9 +4,9 @@ from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, call_command
 from django.db import transaction
 
-from commitments.groups import GRIFFIE
-from commitments.services import derive_due_dates
+from commitments.auth import GRIFFIE
 from commitments.models import Commitment
+from commitments.services.deadlines import derive_due_dates
 
 
 class Command(BaseCommand):

@@ -19,7 +19,7 @@ from django.db import DatabaseError
 
 from commitments.deadlines import ANCHOR_LABELS, PRECISION_LABELS, derive_due_date, unknown_result
 from commitments.deadlines.calendar import CHAMBER_NAMES, WEEKDAY_ABBREVIATIONS, format_date, normalise_chamber
-from commitments.deadlines.db import calendar_from_database
+from commitments.selectors.calendar import calendar_from_database
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATE_HINT = "verwacht JJJJ-MM-DD, bijvoorbeeld 2021-01-27"

@@ -2,8 +2,8 @@
 from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
-from commitments import services
-from commitments.models import Commitment
+from commitments.models import Chamber, Commitment
+from commitments.services import deadlines
 
 
 class Command(BaseCommand):
@@ -17,16 +17,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all", action="store_true", help="Every commitment with a phrase, not only recess-anchored ones."
         )
-        parser.add_argument("--chamber", choices=["TK", "EK"], help="Only commitments of this chamber.")
+        parser.add_argument("--chamber", choices=Chamber.values, help="Only commitments of this chamber.")
 
     def handle(self, *args, reason, all, chamber, **options):
         queryset = Commitment.objects.all()
         if chamber:
             queryset = queryset.filter(chamber=chamber)
-        queryset = queryset.exclude(deadline_phrase="") if all else services.recess_derived(queryset)
+        queryset = queryset.exclude(deadline_phrase="") if all else queryset.derived_from_recess()
         reason = reason.strip() or "herberekend met de huidige recescalender (rederive_deadlines)"
         try:
-            entries = services.rederive_due_dates(queryset, reason=reason)
+            entries = deadlines.rederive_due_dates(queryset, reason=reason)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         for entry in entries:

@@ -1,30 +1,16 @@
-"""Read queries for deadline follow-up: event deadlines waiting for a paper, and the rappel lists.
+"""Read queries for the half-yearly rappel: per ministry, what is overdue or due soon on a cut-off.
 
-The rules (open, overdue) live on `CommitmentQuerySet` and `querysets.overdue_q`; these
-functions only combine them for a page, in a fixed number of queries.
+The rules (open, overdue) live on `CommitmentQuerySet` and `overdue_q`; these functions only
+combine them for a page, in a fixed number of queries.
 """
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from .models import Commitment, Document, Ministry
-from .querysets import overdue_q
+from ..models import Commitment, Ministry, overdue_q
 
 RAPPEL_DEFAULT_DAYS = 60
-
-
-def commitments_waiting_for(document: Document):
-    """Open commitments that wait for a paper of `document`'s series (none when it has no series).
-
-    A paper older than the promise cannot be the one it waits for.
-    """
-    if not document.series_id:
-        return Commitment.objects.none()
-    waiting = Commitment.objects.open().filter(expected_series_id=document.series_id)
-    if document.date:
-        waiting = waiting.filter(Q(made_on__isnull=True) | Q(made_on__lte=document.date))
-    return waiting.order_by("made_on", "pk")
 
 
 def rappel_candidates(cutoff: datetime.date, days: int):

@@ -1,11 +1,11 @@
-"""Forms for the griffie's admin screens."""
+"""Forms for the griffie's admin screens: registering papers and commitments, and the actions."""
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
 from django.utils.translation import gettext_lazy as _
 
-from . import citations
-from .models import Closure, Commitment, Dossier, Document
+from .. import citations
+from ..models import Closure, Commitment, Document, Dossier, Fulfilment
 
 
 class DocumentAdminForm(forms.ModelForm):
@@ -93,7 +93,7 @@ class CloseWithLetterForm(ActionForm):
         queryset=Document.objects.all(),
         widget=AutocompleteSelect(Closure._meta.get_field("document"), admin.site),
     )
-    fulfilment = forms.ChoiceField(label=_("Fulfils"), choices=Closure.Fulfilment.choices)
+    fulfilment = forms.ChoiceField(label=_("Fulfils"), choices=Fulfilment.choices)
     closed_on = forms.DateField(
         label=_("Date"), required=False, widget=AdminDateWidget, help_text=_("Empty: the letter's date.")
     )

@@ -2,41 +2,39 @@
 
 Views call these and stay thin; the rules themselves (open, overdue, on time) live on
 `CommitmentQuerySet`, and these functions only combine them. Every function that feeds
-a list takes `today` explicitly, so one request computes every figure for one day.
+a list takes `today` explicitly (the view asks `clock.today()` once), so one request computes
+every figure for one day.
 """
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
-from . import citations
-from .models import (
+from .. import citations
+from ..models import (
     Closure,
     Commitment,
+    CommitmentStatus,
     CommitmentRecipient,
     CommitmentRelation,
     Committee,
     DeadlineChange,
     Document,
     Dossier,
+    Fulfilment,
     Ministry,
     Motion,
     MotionSigner,
+    OnTimeFigures,
     Person,
+    PLENARY,
 )
 
 DUE_SOON_DAYS = 30
 RECENTLY_CLOSED_DAYS = 30
 MOST_OVERDUE_COUNT = 10
-PLENARY = "plenair"
-
-
-def today():
-    """The day every page is computed for. The one function tests patch to freeze time."""
-    return timezone.localdate()
 
 
 def commitment_rows(today):
@@ -132,7 +130,7 @@ def status_history(commitment):
 
 def _status_label(status):
     try:
-        return Commitment.Status(status).label
+        return CommitmentStatus(status).label
     except ValueError:
         return status
 
@@ -193,9 +191,9 @@ def document_detail(identifier, today):
     promised = Shortlist(
         commitment_rows(today).filter(Q(source_document=document) | Q(source_activity__report=document))
     )
-    fulfilment = Closure.objects.filter(commitment=OuterRef("pk"), document=document).values("fulfilment")[:1]
+    closed_fully = Closure.objects.filter(commitment=OuterRef("pk"), document=document, fulfilment=Fulfilment.FULL)
     closed = Shortlist(
-        commitment_rows(today).filter(closures__document=document).annotate(closure_fulfilment=Subquery(fulfilment))
+        commitment_rows(today).filter(closures__document=document).annotate(closed_fully=Exists(closed_fully))
     )
     return document, promised, closed
 
@@ -244,22 +242,19 @@ def person_detail(pk, today):
 
 @dataclass(frozen=True)
 class BodyOverview:
-    """A ministry's or committee's open and overdue commitments and its on-time rate."""
+    """A ministry's or committee's open and overdue commitments and its on-time figures."""
 
-    overdue: object
-    open_not_overdue: object
-    on_time_rate: float | None
-    fulfilled_count: int
+    overdue: Shortlist
+    open_not_overdue: Shortlist
+    on_time: OnTimeFigures
 
 
 def _body_overview(condition, today):
     rows = commitment_rows(today).filter(condition)
-    commitments = Commitment.objects.filter(condition)
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
         open_not_overdue=Shortlist(rows.open().not_overdue(today)),
-        on_time_rate=commitments.on_time_rate(),
-        fulfilled_count=commitments.closed().filter(due_date__isnull=False).count(),
+        on_time=Commitment.objects.filter(condition).on_time_figures(),
     )
 
 

@@ -1,0 +1,51 @@
+"""Closing letters in the admin, as inlines on a commitment and on a letter.
+
+Whatever inline a clerk uses, adding, changing or removing a closure goes through the closing
+service, which recomputes the commitment's status.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Closure
+from ..services import closing
+
+
+def save_closures(formset) -> None:
+    """Save an inline formset of closures through the closing service."""
+    closures = formset.save(commit=False)
+    for closure in formset.deleted_objects:
+        closing.remove_closure(closure)
+    for closure in closures:
+        closing.save_closure(closure)
+
+
+class ClosureInline(admin.TabularInline):
+    """On a commitment: the letters that close it."""
+
+    model = Closure
+    extra = 0
+    autocomplete_fields = ["document"]
+    fields = ["document", "fulfilment", "closed_on", "note"]
+    verbose_name_plural = _("closing letters")
+
+
+class ClosedByDocumentInline(admin.TabularInline):
+    """On a letter: the commitments it closes."""
+
+    model = Closure
+    fk_name = "document"
+    extra = 0
+    autocomplete_fields = ["commitment"]
+    fields = ["commitment", "fulfilment", "closed_on", "note"]
+    verbose_name_plural = _("commitments closed by this paper")
+
+
+class SavesClosuresThroughService:
+    """Mixin for a ModelAdmin with a closure inline."""
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Closure:
+            save_closures(formset)
+        else:
+            super().save_formset(request, form, formset, change)

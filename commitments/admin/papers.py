@@ -1,0 +1,83 @@
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..models import Activity, Document, DocumentSeries, Dossier
+from ..selectors.waiting import commitments_waiting_for
+from .closures import ClosedByDocumentInline, SavesClosuresThroughService
+from .forms import DocumentAdminForm
+
+
+@admin.register(Dossier)
+class DossierAdmin(SimpleHistoryAdmin):
+    list_display = ["slug", "title"]
+    search_fields = ["number", "title"]
+
+
+@admin.register(DocumentSeries)
+class DocumentSeriesAdmin(SimpleHistoryAdmin):
+    search_fields = ["name"]
+
+
+def _waiting_commitment_links(document):
+    """Links to the admin pages of the commitments waiting for a paper of the document's series."""
+    return [
+        format_html('<a href="{}">{}</a>', reverse("admin:commitments_commitment_change", args=[c.pk]), c)
+        for c in commitments_waiting_for(document)
+    ]
+
+
+@admin.register(Document)
+class DocumentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
+    form = DocumentAdminForm
+    list_display = ["identifier", "title", "kind", "date", "chamber"]
+    list_filter = ["kind", "chamber", "citation_kind", "series"]
+    list_select_related = ["dossier"]
+    search_fields = ["identifier", "title", "dossier__number", "dossier__title"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["series", "ministry"]
+    readonly_fields = ["identifier", "official_link", "waiting_commitments"]
+    inlines = [ClosedByDocumentInline]
+    show_full_result_count = False
+
+    @admin.display(description=_("official publication"))
+    def official_link(self, obj):
+        return format_html('<a href="{0}" rel="noopener">{0}</a>', obj.official_url) if obj.pk else "-"
+
+    @admin.display(description=_("commitments waiting for this series"))
+    def waiting_commitments(self, obj):
+        links = _waiting_commitment_links(obj) if obj.pk else []
+        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links)) if links else "-"
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        links = _waiting_commitment_links(obj)
+        if links:
+            self.message_user(
+                request,
+                format_html(
+                    "{} {}",
+                    ngettext(
+                        "%(count)d commitment waits for a paper of %(series)s:",
+                        "%(count)d commitments wait for a paper of %(series)s:",
+                        len(links),
+                    )
+                    % {"count": len(links), "series": obj.series},
+                    format_html_join(", ", "{}", ((link,) for link in links)),
+                ),
+                messages.INFO,
+            )
+
+
+@admin.register(Activity)
+class ActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "date", "date_earliest", "date_latest", "committee"]
+    list_filter = ["kind", "chamber", "committee"]
+    list_select_related = ["committee"]
+    search_fields = ["title", "dossier__number"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["committee", "dossier", "report"]

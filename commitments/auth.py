@@ -1,0 +1,49 @@
+"""Who may do what: the two staff groups, and the permission checks of the staff-only pages.
+
+Reading the public pages needs no account (unless TRACKER_REQUIRE_LOGIN). Staff pages outside
+the admin (the rappel) check Django permissions here; the admin checks its own.
+"""
+
+import functools
+
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+
+GRIFFIE = "Griffie"
+COMMISSIESTAF = "Commissiestaf"
+
+VIEW_COMMITMENT = "commitments.view_commitment"
+CHANGE_COMMITMENT = "commitments.change_commitment"
+
+
+def ensure_groups(app_config, using="default", **kwargs):
+    """Griffie may add, change, delete and view every tracker record; Commissiestaf may view them.
+
+    Runs after each migrate so new models' permissions join the groups without a data migration.
+    """
+    # Permissions are normally created by a post_migrate handler too; make sure they exist first.
+    create_permissions(app_config, verbosity=0, using=using)
+    permissions = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
+    griffie, _ = Group.objects.using(using).get_or_create(name=GRIFFIE)
+    griffie.permissions.add(*permissions)
+    staff, _ = Group.objects.using(using).get_or_create(name=COMMISSIESTAF)
+    staff.permissions.add(*permissions.filter(codename__startswith="view_"))
+
+
+def permission_required(permission: str):
+    """Anonymous visitors go to the login page; signed-in users without `permission` get 403."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,97 @@
+"""The domain, one module per concern; querysets sit beside their models.
+
+- `choices`: the vocabulary (statuses, kinds, chambers, precision, anchors).
+- `people`: parties, persons, ministries, committees, offices.
+- `papers`: dossiers, document series, documents, activities.
+- `motions`: motions, their signers and their course.
+- `commitment`: commitments, recipients, relations, closing letters, the deadline history.
+- `calendar`: the recess calendar.
+
+Field names follow the Tweede Kamer's open data where one exists. State changes live in
+`commitments.services`, reads for pages in `commitments.selectors`.
+"""
+
+from .calendar import Recess
+from .choices import (
+    PLENARY,
+    ActivityKind,
+    Anchor,
+    Chamber,
+    CitationKind,
+    CommitmentKind,
+    CommitmentStatus,
+    DeadlineSource,
+    DocumentKind,
+    Fulfilment,
+    KabinetsAppreciatie,
+    MotionStatus,
+    OfficeFunction,
+    Precision,
+    RappelOutcome,
+    RecessConfidence,
+    RelationKind,
+    SignerRole,
+)
+from .commitment import (
+    ROW_RELATIONS,
+    Closure,
+    Commitment,
+    CommitmentQuerySet,
+    CommitmentRecipient,
+    CommitmentRelation,
+    DeadlineChange,
+    OnTimeFigures,
+    closure_date_error,
+    overdue_q,
+)
+from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange
+from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
+from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
+
+__all__ = [
+    "PLENARY",
+    "ROW_RELATIONS",
+    "Activity",
+    "ActivityKind",
+    "Anchor",
+    "Chamber",
+    "CitationKind",
+    "Closure",
+    "Commitment",
+    "CommitmentKind",
+    "CommitmentQuerySet",
+    "CommitmentRecipient",
+    "CommitmentRelation",
+    "CommitmentStatus",
+    "Committee",
+    "DeadlineChange",
+    "DeadlineSource",
+    "Document",
+    "DocumentKind",
+    "DocumentQuerySet",
+    "DocumentSeries",
+    "Dossier",
+    "Fulfilment",
+    "KabinetsAppreciatie",
+    "Ministry",
+    "Motion",
+    "MotionQuerySet",
+    "MotionSigner",
+    "MotionStatus",
+    "MotionStatusChange",
+    "Office",
+    "OfficeFunction",
+    "OfficeQuerySet",
+    "OnTimeFigures",
+    "Party",
+    "Person",
+    "Precision",
+    "RappelOutcome",
+    "Recess",
+    "RecessConfidence",
+    "RelationKind",
+    "SignerRole",
+    "closure_date_error",
+    "held_on_q",
+    "overdue_q",
+]

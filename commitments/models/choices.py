@@ -1,0 +1,184 @@
+"""The domain's vocabulary: every status, kind and class a record can have, defined once.
+
+Models, filters, services, exports and templates use these enums (templates through model
+properties such as `Commitment.is_overdue` or `Closure.is_full`); no status value is written
+anywhere else. The deadline engine is pure Python and keeps its own enums in
+`commitments.deadlines.vocabulary`; `Chamber`, `Precision` and `Anchor` here take their values
+from those, so one list of values serves both (a test checks that they agree).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+# In URLs and filters, the committee of commitments made in plenary (they have no committee).
+PLENARY = "plenair"
+
+
+class Chamber(models.TextChoices):
+    TK = "TK", _("Tweede Kamer")
+    EK = "EK", _("Eerste Kamer")
+
+
+# ----------------------------------------------------------------------------- commitments
+
+
+class CommitmentKind(models.TextChoices):
+    TOEZEGGING = "toezegging", _("commitment")
+    MOTIE = "motie", _("motion")
+
+
+class CommitmentStatus(models.TextChoices):
+    OPENSTAAND = "openstaand", _("open")
+    DEELS_VOLDAAN = "deels voldaan", _("partly fulfilled")
+    VOLDAAN = "voldaan", _("fulfilled")
+    VERVALLEN = "vervallen", _("lapsed")
+
+    @classmethod
+    def open_values(cls):
+        """The statuses in which the government still owes something ("open" in every filter)."""
+        return (cls.OPENSTAAND, cls.DEELS_VOLDAAN)
+
+
+class Fulfilment(models.TextChoices):
+    """How much of a commitment a closing letter fulfils."""
+
+    FULL = "volledig", _("fully")
+    PARTIAL = "gedeeltelijk", _("partly")
+
+
+class Precision(models.TextChoices):
+    """How precise a derived deadline is (the granularity the phrase names)."""
+
+    DAY = "day", _("day")
+    WEEK = "week", _("week")
+    DEKADE = "dekade", _("ten days")
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    HALF_YEAR = "half_year", _("half year")
+    SEASON = "season", _("season")
+    YEAR = "year", _("year")
+    EVENT = "event", _("event")
+    VAGUE = "vague", _("vague")
+    NONE = "none", _("none")
+
+
+class Anchor(models.TextChoices):
+    """What a derived deadline is anchored to."""
+
+    CALENDAR = "calendar", _("calendar")
+    RECESS = "recess", _("recess")
+    BUDGET_CYCLE = "budget_cycle", _("budget cycle")
+    DURATION = "duration", _("duration")
+    EVENT = "event", _("event")
+    CONDITIONAL = "conditional", _("conditional")
+    VAGUE = "vague", _("vague")
+    NONE = "none", _("none")
+
+
+class DeadlineSource(models.TextChoices):
+    """Why a due date changed (one entry of the deadline history)."""
+
+    DERIVED = "afgeleid", _("derived from the phrase")
+    OVERRIDE = "handmatig", _("set by hand")
+    RECALCULATED = "herberekend", _("recalculated (recess calendar changed)")
+    RAPPEL = "rappel", _("rappel decision")
+    EXTENSION = "uitstel", _("extension asked by the minister")
+
+    @classmethod
+    def by_hand(cls):
+        """Sources that set the date by hand: the phrase no longer decides it."""
+        return (cls.OVERRIDE, cls.RAPPEL, cls.EXTENSION)
+
+
+class RelationKind(models.TextChoices):
+    FOLLOW_UP = "vervolg op", _("follows up on")
+    REPEATS = "herhaling van", _("repeats")
+    CHANGES = "wijziging van", _("changes")
+    SUPPLEMENTS = "aanvulling op", _("supplements")
+
+
+class RappelOutcome(models.TextChoices):
+    """What the committee decides about a commitment after a rappel."""
+
+    FULFILLED = CommitmentStatus.VOLDAAN.value, _("fulfilled (closing letter)")
+    PARTLY_FULFILLED = CommitmentStatus.DEELS_VOLDAAN.value, _("partly fulfilled, new due date")
+    OPEN = CommitmentStatus.OPENSTAAND.value, _("still open, new due date")
+    EXPLANATION = "uitleg gevraagd", _("explanation asked")
+
+
+# ----------------------------------------------------------------------------- motions
+
+
+class MotionStatus(models.TextChoices):
+    INGEDIEND = "ingediend", _("filed")
+    AANGEHOUDEN = "aangehouden", _("held")
+    AANGENOMEN = "aangenomen", _("adopted")
+    VERWORPEN = "verworpen", _("rejected")
+    INGETROKKEN = "ingetrokken", _("withdrawn")
+    VERVALLEN = "vervallen", _("lapsed")
+
+
+class SignerRole(models.TextChoices):
+    INDIENER = "indiener", _("filed by")
+    MEDEINDIENER = "medeindiener", _("co-signed by")
+
+
+class KabinetsAppreciatie(models.TextChoices):
+    """Known appraisals; the field keeps any raw value the Kamer publishes (e.g. 'Ontijdig')."""
+
+    OORDEEL_KAMER = "Oordeel Kamer", _("Oordeel Kamer")
+    ONTRADEN = "Ontraden", _("Ontraden")
+    OVERGENOMEN = "Overgenomen", _("Overgenomen")
+    ONTRADEN_TENZIJ = "Ontraden tenzij gewijzigd", _("Ontraden tenzij gewijzigd")
+    ONDERSTEUND = "Ondersteund", _("Ondersteund")
+    ONTIJDIG = "Ontijdig", _("Ontijdig")
+
+
+# ----------------------------------------------------------------------------- papers and people
+
+
+class DocumentKind(models.TextChoices):
+    BRIEF_REGERING = "brief regering", _("government letter")
+    MOTIE = "motie", _("motion")
+    AMENDEMENT = "amendement", _("amendment")
+    VERSLAG = "verslag", _("report")
+    ANTWOORD_SCHRIFTELIJKE_VRAGEN = "antwoord schriftelijke vragen", _("answer to written questions")
+    SCHRIFTELIJKE_VRAGEN = "schriftelijke vragen", _("written questions")
+    HANDELINGEN = "handelingen", _("Handelingen (transcript)")
+    WETSVOORSTEL = "wetsvoorstel", _("bill")
+    OVERIG = "overig", _("other")
+
+    @classmethod
+    def not_letters(cls):
+        """Kinds of paper that never answer a commitment."""
+        return (cls.MOTIE, cls.AMENDEMENT, cls.HANDELINGEN)
+
+
+class CitationKind(models.TextChoices):
+    KAMERSTUK = "kamerstuk", _("Kamerstuk")
+    HANDELINGEN = "handelingen", _("Handelingen")
+    AANHANGSEL = "aanhangsel", _("Aanhangsel Handelingen")
+
+
+class ActivityKind(models.TextChoices):
+    PLENAIR_DEBAT = "plenair debat", _("plenary debate")
+    COMMISSIEDEBAT = "commissiedebat", _("committee debate")
+    TWEEMINUTENDEBAT = "tweeminutendebat", _("tweeminutendebat (formerly VAO/VSO)")
+    WETGEVINGSOVERLEG = "wetgevingsoverleg", _("legislative consultation")
+    SCHRIFTELIJK_OVERLEG = "schriftelijk overleg", _("written consultation")
+    SCHRIFTELIJKE_VRAGEN = "schriftelijke vragen", _("written questions")
+    OVERIG = "overig", _("other")
+
+
+class OfficeFunction(models.TextChoices):
+    MINISTER_PRESIDENT = "minister-president", _("minister-president")
+    MINISTER = "minister", _("minister")
+    MINISTER_FOR = "minister voor", _("minister for (without own ministry)")
+    STAATSSECRETARIS = "staatssecretaris", _("staatssecretaris")
+
+
+class RecessConfidence(models.TextChoices):
+    VERIFIED = "verified", _("verified (chamber's own pages)")
+    INFERRED = "inferred", _("inferred (dated news)")
+    PATTERN = "pattern", _("pattern (regular rule)")

@@ -1,0 +1,509 @@
+"""Commitments: toezeggingen and motion obligations, to whom they were made, and what closed them.
+
+What "open", "overdue", "on time" and "days late" mean lives here once, on `CommitmentQuerySet`
+(and `Commitment.days_late` for one annotated row); pages, exports, feeds and the admin call it.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Count, DurationField, Exists, ExpressionWrapper, F, Max, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .. import clock
+from .choices import (
+    Anchor,
+    Chamber,
+    CommitmentKind,
+    CommitmentStatus,
+    DeadlineSource,
+    Fulfilment,
+    Precision,
+    RelationKind,
+)
+from .motions import Motion
+from .papers import Activity, Document, DocumentSeries, Dossier
+from .people import Committee, Ministry, Office, Party, Person
+
+# The single-valued relations a commitment row shows (list pages, admin, CSV export).
+ROW_RELATIONS = (
+    "bewindspersoon",
+    "office",
+    "ministry",
+    "committee",
+    "dossier",
+    "source_document__dossier",
+    "source_activity",
+    "motion__document__dossier",
+)
+
+# Longest whole number a search word may be to be tried as an id (a bigint has 19 digits).
+_MAX_ID_DIGITS = 18
+
+
+def overdue_q(today: datetime.date) -> Q:
+    """The one definition of overdue: open or partly fulfilled, with a due date before today.
+
+    A commitment without a due date (event, vague, none) is never overdue.
+    """
+    return Q(status__in=CommitmentStatus.open_values(), due_date__lt=today)
+
+
+# A fulfilled commitment is on time when its last full closing letter is dated on or before the
+# due date (read on rows annotated by `with_fulfilled_on`).
+ON_TIME = Q(fulfilled_on__lte=F("due_date"))
+
+
+@dataclass(frozen=True)
+class OnTimeFigures:
+    """How many fulfilled commitments with a due date there are, and how many came on time."""
+
+    fulfilled: int
+    on_time: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.fulfilled if self.fulfilled else None
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def open(self):
+        """Open or partly fulfilled: the government still owes something."""
+        return self.filter(status__in=CommitmentStatus.open_values())
+
+    def fulfilled(self):
+        """Fulfilled commitments (lapsed ones were neither kept nor broken)."""
+        return self.filter(status=CommitmentStatus.VOLDAAN)
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.filter(overdue_q(today or clock.today()))
+
+    def not_overdue(self, today: datetime.date | None = None):
+        return self.exclude(overdue_q(today or clock.today()))
+
+    def due_within(self, days: int, today: datetime.date | None = None):
+        """Open commitments due from today up to and including `days` days ahead."""
+        today = today or clock.today()
+        return self.open().filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
+
+    def with_overdue(self, today: datetime.date | None = None):
+        """Annotate `is_overdue` (bool) and `overdue_by` (a timedelta, None when not overdue).
+
+        `Commitment.days_late` reads `overdue_by` as whole days.
+        """
+        today = today or clock.today()
+        return self.annotate(
+            is_overdue=ExpressionWrapper(overdue_q(today), output_field=models.BooleanField()),
+            overdue_by=Case(
+                When(overdue_q(today), then=ExpressionWrapper(Value(today) - F("due_date"), output_field=DurationField())),
+                default=None,
+                output_field=DurationField(),
+            ),
+        )
+
+    def fulfilled_since(self, day: datetime.date):
+        """Fulfilled, with a full closing letter dated on or after `day` ("closed in the last 30 days")."""
+        full_closure_since = Closure.objects.filter(
+            commitment=OuterRef("pk"), fulfilment=Fulfilment.FULL, closed_on__gte=day
+        )
+        return self.fulfilled().filter(Exists(full_closure_since))
+
+    def with_fulfilled_on(self):
+        """Annotate `fulfilled_on`: the date of the last letter that fulfilled it fully."""
+        return self.annotate(
+            fulfilled_on=Max("closures__closed_on", filter=Q(closures__fulfilment=Fulfilment.FULL))
+        )
+
+    def fulfilled_on_time(self):
+        """Fulfilled commitments whose last full closing letter came on or before the due date."""
+        return self.fulfilled().filter(due_date__isnull=False).with_fulfilled_on().filter(ON_TIME)
+
+    def on_time_figures(self) -> OnTimeFigures:
+        """Fulfilled commitments with a due date, and how many of them were fulfilled on time."""
+        counts = (
+            self.fulfilled()
+            .filter(due_date__isnull=False)
+            .with_fulfilled_on()
+            .aggregate(fulfilled=Count("pk"), on_time=Count("pk", filter=ON_TIME))
+        )
+        return OnTimeFigures(fulfilled=counts["fulfilled"], on_time=counts["on_time"])
+
+    def search(self, text: str):
+        """Free-text search over text, numbers, phrase and names; every word must match.
+
+        Used by the public list and the admin alike. Related rows are matched with EXISTS,
+        so no DISTINCT over the whole table is needed (that was the slow part at 100,000 rows).
+        """
+        for word in text.split()[:10]:
+            recipients = CommitmentRecipient.objects.filter(commitment=OuterRef("pk")).filter(
+                Q(person__name__icontains=word) | Q(party__abbreviation__iexact=word)
+            )
+            match = (
+                Q(text__icontains=word)
+                | Q(number__icontains=word)
+                | Q(deadline_phrase__icontains=word)
+                | Q(bewindspersoon__name__icontains=word)
+                | Q(dossier__number=word)
+                | Q(source_document__identifier__iexact=word)
+                | Q(motion__document__identifier__iexact=word)
+                | Exists(recipients)
+            )
+            # isdecimal, not isdigit: "²" is a digit that int() refuses.
+            if word.isdecimal() and len(word) <= _MAX_ID_DIGITS:
+                match |= Q(pk=int(word))
+            self = self.filter(match)
+        return self
+
+    def derived_from_recess(self):
+        """Due dates the engine derived from the recess calendar (not set by hand)."""
+        return self.filter(due_date_overridden=False, deadline_anchor=Anchor.RECESS)
+
+    def for_display(self, today: datetime.date | None = None):
+        """What list pages, exports and the admin need per row, in a fixed number of queries."""
+        return (
+            self.with_overdue(today)
+            .select_related(*ROW_RELATIONS)
+            .prefetch_related(
+                models.Prefetch("recipients", queryset=CommitmentRecipient.objects.select_related("person", "party")),
+                models.Prefetch("closures", queryset=Closure.objects.select_related("document__dossier")),
+            )
+        )
+
+
+def closure_date_error(commitment: "Commitment", letter: Document) -> str | None:
+    """Why `letter` cannot close `commitment` (it predates the promise), or None when it can."""
+    if letter.date and commitment.made_on and letter.date < commitment.made_on:
+        return gettext(
+            "%(letter)s (%(letter_date)s) predates the commitment (made on %(made_on)s) and cannot close it."
+        ) % {
+            "letter": letter.citation,
+            "letter_date": formats.date_format(letter.date),
+            "made_on": formats.date_format(commitment.made_on),
+        }
+    return None
+
+
+class Commitment(models.Model):
+    """A toezegging, or the obligation to carry out an adopted motion (kind 'motie')."""
+
+    Kind = CommitmentKind
+    Status = CommitmentStatus
+    Precision = Precision
+    Anchor = Anchor
+
+    number = models.CharField(
+        _("official number"), max_length=30, blank=True, help_text=_("As registered by the Kamer, e.g. TZ202412-116.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TOEZEGGING)
+    chamber = models.CharField(_("chamber"), max_length=2, choices=Chamber.choices, default=Chamber.TK)
+    text = models.TextField(_("text"))
+    made_on = models.DateField(
+        _("made on"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the papers do not give it; the activity then records the bounds."),
+    )
+    source_activity = models.ForeignKey(
+        Activity, verbose_name=_("made in (activity)"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments",
+    )
+    source_document = models.ForeignKey(
+        Document, verbose_name=_("made in (document)"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments_made",
+    )
+    motion = models.OneToOneField(
+        Motion, verbose_name=_("motion carried out"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="obligation",
+    )
+    bewindspersoon = models.ForeignKey(
+        Person, verbose_name=_("bewindspersoon"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments_made",
+    )
+    office = models.ForeignKey(
+        Office, verbose_name=_("office held"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments", help_text=_("The office held on the day the commitment was made."),
+    )
+    ministry = models.ForeignKey(
+        Ministry, verbose_name=_("ministry"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments",
+    )
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments", help_text=_("Empty means plenary ('Plenair')."),
+    )
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="commitments",
+    )
+    promised_to_members = models.ManyToManyField(
+        Person, verbose_name=_("promised to (members)"), blank=True, through="CommitmentRecipient",
+        related_name="commitments_received",
+    )
+
+    deadline_phrase = models.CharField(_("deadline as said"), max_length=300, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    due_date_earliest = models.DateField(_("earliest date"), null=True, blank=True)
+    deadline_precision = models.CharField(
+        _("precision"), max_length=20, choices=Precision.choices, default=Precision.NONE
+    )
+    deadline_anchor = models.CharField(_("anchor"), max_length=20, choices=Anchor.choices, default=Anchor.NONE)
+    deadline_rule = models.CharField(_("rule"), max_length=60, blank=True)
+    deadline_explanation = models.CharField(_("explanation"), max_length=300, blank=True)
+    due_date_overridden = models.BooleanField(
+        _("due date set by hand"), default=False, help_text=_("Set by a clerk; not recomputed from the phrase.")
+    )
+    expected_series = models.ForeignKey(
+        DocumentSeries, verbose_name=_("waits for a paper of series"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="waiting_commitments",
+    )
+    expected_activity = models.ForeignKey(
+        Activity, verbose_name=_("waits for activity"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="waiting_commitments",
+    )
+    expected_event_date = models.DateField(
+        _("expected date of the event"), null=True, blank=True,
+        help_text=_("For event deadlines: when the awaited paper or debate is expected. Not a due date."),
+    )
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPENSTAAND)
+    status_note = models.CharField(_("status note"), max_length=500, blank=True)
+    related = models.ManyToManyField(
+        "self", verbose_name=_("related commitments"), through="CommitmentRelation", symmetrical=False,
+        blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[])
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["due_date"]),
+            models.Index(fields=["made_on"]),
+            models.Index(fields=["kind"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["number"], condition=~Q(number=""), name="commitment_number_unique",
+                violation_error_message=_("Another commitment already has this official number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=CommitmentKind.MOTIE, motion__isnull=False)
+                | Q(kind=CommitmentKind.TOEZEGGING, motion__isnull=True),
+                name="commitment_kind_matches_motion",
+                violation_error_message=_("A motion obligation names its motion; a commitment names none."),
+            ),
+            models.CheckConstraint(
+                condition=Q(due_date_earliest__isnull=True) | Q(due_date__isnull=True)
+                | Q(due_date__gte=models.F("due_date_earliest")),
+                name="commitment_due_after_earliest",
+                violation_error_message=_("The due date cannot precede the earliest date."),
+            ),
+        ]
+
+    def __str__(self):
+        label = self.number or f"#{self.pk}"
+        return f"{label}: {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("commitments:commitment", args=[self.pk])
+
+    @property
+    def is_motion_obligation(self) -> bool:
+        return self.kind == CommitmentKind.MOTIE
+
+    @property
+    def is_vague(self) -> bool:
+        return self.deadline_anchor == Anchor.VAGUE
+
+    @property
+    def days_late(self) -> int | None:
+        """Whole days past the due date when overdue, else None (needs `with_overdue`)."""
+        return self.overdue_by.days if self.overdue_by is not None else None
+
+    @property
+    def source(self):
+        """Where the commitment was made: the document if known, else the activity."""
+        return self.source_document or self.source_activity
+
+    @property
+    def waiting_for(self):
+        """What an event deadline waits for ('de volgende voortgangsrapportage'), or None.
+
+        Only for commitments without a due date whose deadline is an event: they are never
+        overdue, and pages show them as "wacht op …" instead.
+        """
+        if self.due_date or self.deadline_anchor != self.Anchor.EVENT:
+            return None
+        if self.expected_series_id:
+            return str(self.expected_series)
+        if self.expected_activity_id:
+            return str(self.expected_activity)
+        return f"“{self.deadline_phrase}”" if self.deadline_phrase else _("an event")
+
+    @property
+    def deadline_display(self):
+        """The deadline in one short Dutch line for pages: the due date, or what it waits for."""
+        waiting_for = self.waiting_for
+        if waiting_for is not None:
+            if self.expected_event_date:
+                return _("waiting for %(event)s (expected %(date)s)") % {
+                    "event": waiting_for, "date": formats.date_format(self.expected_event_date),
+                }
+            return _("waiting for %(event)s") % {"event": waiting_for}
+        if self.due_date:
+            return formats.date_format(self.due_date)
+        if self.deadline_anchor == self.Anchor.VAGUE:
+            return _("no date (vague: %(phrase)s)") % {"phrase": self.deadline_phrase}
+        return _("no date")
+
+    def clean(self):
+        errors = {}
+        if self.office_id and self.bewindspersoon_id and self.office.person_id != self.bewindspersoon_id:
+            errors["office"] = _("This office is held by someone else than the bewindspersoon.")
+        if self.office_id and self.made_on and not self.office.covers(self.made_on):
+            errors["office"] = _("This office was not held on the date the commitment was made.")
+        if self.kind == self.Kind.MOTIE and not self.motion_id:
+            errors["motion"] = _("A motion obligation must name the motion it carries out.")
+        if self.kind == self.Kind.TOEZEGGING and self.motion_id:
+            errors["motion"] = _("Only a motion obligation names a motion; choose kind 'motion'.")
+        if self.due_date and self.due_date_earliest and self.due_date < self.due_date_earliest:
+            errors["due_date"] = _("The due date cannot precede the earliest date.")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # The ministry follows the office unless a clerk set it.
+        if self.office_id and not self.ministry_id:
+            self.ministry_id = self.office.ministry_id
+        if self.office_id and not self.bewindspersoon_id:
+            self.bewindspersoon_id = self.office.person_id
+        super().save(*args, **kwargs)
+
+
+class CommitmentRecipient(models.Model):
+    """To whom a commitment was made: a member (with the fractie at that time) and/or a fractie."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="recipients")
+    person = models.ForeignKey(Person, verbose_name=_("member"), null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="+")
+    party = models.ForeignKey(Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.PROTECT,
+                              related_name="commitments_received")
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("promised to")
+        verbose_name_plural = _("promised to")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(party__isnull=False),
+                name="recipient_names_member_or_party",
+                violation_error_message=_("Name a member, a party or both."),
+            )
+        ]
+
+    def __str__(self):
+        if self.person_id and self.party_id:
+            return f"{self.person} ({self.party})"
+        return str(self.person or self.party)
+
+
+class CommitmentRelation(models.Model):
+    Kind = RelationKind
+
+    from_commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="relations_from")
+    to_commitment = models.ForeignKey(
+        Commitment, verbose_name=_("other commitment"), on_delete=models.CASCADE, related_name="relations_to"
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices, default=Kind.FOLLOW_UP)
+
+    class Meta:
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
+        constraints = [
+            models.UniqueConstraint(fields=["from_commitment", "to_commitment", "kind"], name="relation_once"),
+            models.CheckConstraint(
+                condition=~Q(from_commitment=models.F("to_commitment")),
+                name="relation_not_to_itself",
+                violation_error_message=_("A commitment cannot relate to itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_commitment_id} {self.get_kind_display()} {self.to_commitment_id}"
+
+
+class Closure(models.Model):
+    """A letter (or other paper) that fulfils a commitment, fully or partly."""
+
+    Fulfilment = Fulfilment
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="closures")
+    document = models.ForeignKey(
+        Document, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="closures"
+    )
+    fulfilment = models.CharField(_("fulfils"), max_length=20, choices=Fulfilment.choices, default=Fulfilment.FULL)
+    closed_on = models.DateField(_("date"), help_text=_("Usually the letter's date."))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["closed_on", "pk"]
+        verbose_name = _("closing letter")
+        verbose_name_plural = _("closing letters")
+        indexes = [models.Index(fields=["closed_on"])]
+        constraints = [models.UniqueConstraint(fields=["commitment", "document"], name="closure_once_per_letter")]
+
+    def __str__(self):
+        return f"{self.document.citation} ({self.get_fulfilment_display()})"
+
+    @property
+    def is_full(self) -> bool:
+        return self.fulfilment == Fulfilment.FULL
+
+    def clean(self):
+        if self.commitment_id and self.document_id:
+            error = closure_date_error(self.commitment, self.document)
+            if error:
+                raise ValidationError({"document": error})
+
+
+class DeadlineChange(models.Model):
+    """One entry of a commitment's deadline history. A due date is never silently changed."""
+
+    Source = DeadlineSource
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="deadline_changes")
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    old_due_date = models.DateField(_("old due date"), null=True, blank=True)
+    new_due_date = models.DateField(_("new due date"), null=True, blank=True)
+    phrase = models.CharField(_("deadline as said"), max_length=300, blank=True)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("deadline change")
+        verbose_name_plural = _("deadline history")
+
+    def __str__(self):
+        return f"{self.old_due_date or '—'} → {self.new_due_date or '—'}"
+
+

@@ -1,0 +1,208 @@
+"""Papers and where they come from: dossiers, document series, documents and activities."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .. import citations
+from .choices import ActivityKind, Chamber, CitationKind, DocumentKind
+from .people import Committee, Ministry
+
+
+class DocumentQuerySet(models.QuerySet):
+    def letters(self):
+        """Papers that can answer a commitment (not motions, amendments or transcripts)."""
+        return self.exclude(kind__in=DocumentKind.not_letters())
+
+
+class Dossier(models.Model):
+    """A Kamerstukdossier: number plus an optional suffix (36200-XVI)."""
+
+    number = models.CharField(_("number"), max_length=10, help_text=_("Digits only, e.g. 31015."))
+    suffix = models.CharField(_("suffix"), max_length=10, blank=True, help_text=_("e.g. XVI or A; usually empty."))
+    title = models.CharField(_("title"), max_length=300)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["number", "suffix"]
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        constraints = [
+            models.UniqueConstraint(fields=["number", "suffix"], name="dossier_unique_number_suffix"),
+            models.CheckConstraint(condition=Q(number__regex=r"^[0-9]+$"), name="dossier_number_digits"),
+        ]
+
+    def __str__(self):
+        return f"{self.slug} {self.title}"
+
+    @property
+    def slug(self):
+        return f"{self.number}-{self.suffix}" if self.suffix else self.number
+
+    def get_absolute_url(self):
+        return reverse("commitments:dossier", args=[self.slug])
+
+
+class DocumentSeries(models.Model):
+    """A recurring kind of paper, e.g. the progress reports of one programme.
+
+    Event deadlines ("bij de volgende voortgangsrapportage") wait for the next paper of a series.
+    """
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("document series")
+        verbose_name_plural = _("document series")
+
+    def __str__(self):
+        return self.name
+
+
+class Document(models.Model):
+    """A citable paper: a Kamerstuk, Handelingen, Aanhangsel Handelingen or an Eerste Kamer paper.
+
+    The identifying parts come from one parser (`citations.parse_citation`); `identifier`
+    is their canonical slug, unique, and the key in our own URLs.
+    """
+
+    CitationKind = CitationKind
+
+    identifier = models.CharField(_("identifier"), max_length=60, unique=True, editable=False)
+    citation_kind = models.CharField(_("citation kind"), max_length=20, choices=CitationKind.choices)
+    chamber = models.CharField(_("chamber"), max_length=2, choices=Chamber.choices, default=Chamber.TK)
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
+    ondernummer = models.CharField(_("ondernummer"), max_length=10, blank=True)
+    vergaderjaar = models.CharField(_("parliamentary year"), max_length=9, blank=True, help_text=_("e.g. 2020-2021"))
+    number = models.CharField(_("number (Handelingen)"), max_length=10, blank=True)
+    item = models.CharField(_("item (Handelingen)"), max_length=10, blank=True)
+    kind = models.CharField(_("kind"), max_length=40, choices=DocumentKind.choices, default=DocumentKind.BRIEF_REGERING)
+    title = models.CharField(_("title"), max_length=500)
+    date = models.DateField(_("date"), null=True, blank=True)
+    series = models.ForeignKey(
+        DocumentSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+    )
+    ministry = models.ForeignKey(
+        Ministry, verbose_name=_("ministry"), null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
+    )
+
+    objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "identifier"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        indexes = [models.Index(fields=["date"]), models.Index(fields=["kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(citation_kind=CitationKind.KAMERSTUK) | (Q(dossier__isnull=False) & ~Q(ondernummer="")),
+                name="kamerstuk_has_dossier_and_ondernummer",
+                violation_error_message=_("A Kamerstuk needs a dossier and an ondernummer."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.citation} {self.title}" if self.title else self.citation
+
+    def as_citation(self) -> citations.Citation:
+        """The parsed form of this document's identifying parts."""
+        return citations.Citation(
+            kind=self.citation_kind,
+            chamber=self.chamber,
+            dossier_number=self.dossier.number if self.dossier_id else "",
+            dossier_suffix=self.dossier.suffix if self.dossier_id else "",
+            ondernummer=self.ondernummer,
+            vergaderjaar=self.vergaderjaar,
+            number=self.number,
+            item=self.item,
+        )
+
+    @property
+    def citation(self):
+        return self.as_citation().citation
+
+    @property
+    def official_url(self):
+        return self.as_citation().official_url
+
+    def get_absolute_url(self):
+        return reverse("commitments:document", args=[self.identifier])
+
+    def save(self, *args, **kwargs):
+        self.identifier = self.as_citation().slug
+        super().save(*args, **kwargs)
+
+
+class Activity(models.Model):
+    """A debate, consultation or set of written questions where commitments are made.
+
+    When the papers do not give the exact date, leave `date` empty and record the bounds.
+    """
+
+    Kind = ActivityKind
+
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=500)
+    chamber = models.CharField(_("chamber"), max_length=2, choices=Chamber.choices, default=Chamber.TK)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_earliest = models.DateField(_("earliest possible date"), null=True, blank=True)
+    date_latest = models.DateField(_("latest possible date"), null=True, blank=True)
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="activities",
+        help_text=_("Empty for plenary activities."),
+    )
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), null=True, blank=True, on_delete=models.PROTECT, related_name="activities"
+    )
+    report = models.ForeignKey(
+        Document,
+        verbose_name=_("report or transcript"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reported_activities",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date_earliest__isnull=True)
+                | Q(date_latest__isnull=True)
+                | Q(date_latest__gte=models.F("date_earliest")),
+                name="activity_date_bounds_ordered",
+                violation_error_message=_("The latest possible date cannot precede the earliest."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def date_is_approximate(self):
+        return self.date is None and (self.date_earliest is not None or self.date_latest is not None)
+
+

@@ -1,0 +1,13 @@
+"""State changes, one module per flow. Each public function is one transaction, called alike by
+the admin, the rappel screens, management commands and tests.
+
+- `closing`: closing letters added, changed or removed, and the status that follows from them;
+  lapsing.
+- `deadlines`: a due date derived from the phrase or set by hand, always with its history entry;
+  the recess calendar's effect on derived dates.
+- `motions`: a motion's course, and the obligation an adopted motion creates.
+- `rappel`: the committee's decisions after a rappel.
+
+Objects are saved one by one (never `queryset.update()`) so the change history records them,
+each with the reason for the change.
+"""

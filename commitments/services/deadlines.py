@@ -1,0 +1,305 @@
+"""The deadline flow: a due date derived from the phrase, or set by hand, always with its history.
+
+Every change of a due date goes through `_store`: the commitment is saved once and, when the
+date moved, one deadline-history entry (old, new, who, when, why) is written. A date set by
+hand (`due_date_overridden`) stands until a clerk lets it go; the phrase no longer moves it.
+Stored explanations and reasons are records in Dutch, like the engine's own explanations.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..deadlines import derive_due_date
+from ..models import Anchor, Commitment, DeadlineChange, DeadlineSource, Precision, Recess
+from ..selectors.calendar import calendar_from_database
+from .records import acting_user, clip, save_with_reason
+
+_EXPLANATION_LENGTH = Commitment._meta.get_field("deadline_explanation").max_length
+_RULE_LENGTH = Commitment._meta.get_field("deadline_rule").max_length
+_REASON_LENGTH = DeadlineChange._meta.get_field("reason").max_length
+
+# What the engine's result is stored as (besides the due date itself).
+_DERIVED_FIELDS = ("due_date_earliest", "deadline_precision", "deadline_anchor", "deadline_rule", "deadline_explanation")
+
+
+def derivation_date(commitment: Commitment):
+    """The date to derive from, and a note when it is not the commitment's own date.
+
+    When the papers do not give the day the promise was made, the activity's date (or the
+    latest date it can have taken place) stands in for it.
+    """
+    if commitment.made_on:
+        return commitment.made_on, ""
+    activity = commitment.source_activity
+    if activity is not None and activity.date:
+        return activity.date, "toezegdatum onbekend, datum van de activiteit gebruikt"
+    if activity is not None and activity.date_latest:
+        return activity.date_latest, "toezegdatum onbekend, laatst mogelijke datum van de activiteit gebruikt"
+    return None, ""
+
+
+def derive_deadline_fields(commitment: Commitment, *, calendar=None) -> dict:
+    """What the phrase engine makes of a commitment's phrase, as model field values (no save)."""
+
+    def no_date(why):
+        return {
+            "due_date": None,
+            "due_date_earliest": None,
+            "deadline_precision": Precision.NONE,
+            "deadline_anchor": Anchor.NONE,
+            "deadline_rule": "",
+            "deadline_explanation": clip(f"geen datum: {why}", _EXPLANATION_LENGTH),
+        }
+
+    phrase = (commitment.deadline_phrase or "").strip()
+    if not phrase:
+        return no_date("geen termijn genoemd")
+    made_on, note = derivation_date(commitment)
+    if made_on is None:
+        return no_date("onbekend wanneer de toezegging is gedaan")
+    result = derive_due_date(phrase, made_on, chamber=commitment.chamber, calendar=calendar or calendar_from_database())
+    explanation = result.explanation or ""
+    # Every undated result says so, except an event deadline: pages show that as "wacht op …".
+    if result.due_date is None and str(result.anchor) != Anchor.EVENT and not explanation.startswith("geen datum"):
+        explanation = f"geen datum: {explanation or 'termijn niet herkend'}"
+    if note:
+        explanation = f"{explanation} ({note})"
+    return {
+        "due_date": result.due_date,
+        "due_date_earliest": result.earliest_date if result.due_date else None,
+        "deadline_precision": str(result.precision or Precision.NONE),
+        "deadline_anchor": str(result.anchor or Anchor.NONE),
+        "deadline_rule": clip(result.rule or "", _RULE_LENGTH),
+        "deadline_explanation": clip(explanation, _EXPLANATION_LENGTH),
+    }
+
+
+def _store(commitment, *, new_due_date, fields=None, source, reason="", user=None, always_save=False):
+    """The one write path of a due date: set it and `fields`, save once, write one history entry.
+
+    Nothing is written when nothing changes (unless `always_save`: a clerk's form has other
+    edits to save). Returns the history entry, or None when the date did not move.
+    """
+    fields = fields or {}
+    old_due_date = commitment.due_date if commitment.pk else None
+    changed = {name: value for name, value in fields.items() if getattr(commitment, name) != value}
+    date_moved = new_due_date != old_due_date
+    if not (changed or date_moved or always_save or commitment.pk is None):
+        return None
+    for name, value in changed.items():
+        setattr(commitment, name, value)
+    commitment.due_date = new_due_date
+    reason = clip(reason, _REASON_LENGTH)
+    save_with_reason(commitment, f"termijn: {reason}" if date_moved and reason else "termijn bijgewerkt")
+    if not date_moved:
+        return None
+    return DeadlineChange.objects.create(
+        commitment=commitment,
+        changed_by=acting_user(user),
+        old_due_date=old_due_date,
+        new_due_date=new_due_date,
+        phrase=commitment.deadline_phrase,
+        source=source,
+        reason=reason,
+    )
+
+
+def _require_reason(reason: str) -> str:
+    if not (reason or "").strip():
+        raise ValidationError(_("Give a reason for the new due date."))
+    return reason.strip()
+
+
+def _derive(commitment, *, calendar, source, reason, user, always_save=False):
+    """Derive the due date from the phrase and store it (a date set by hand stands)."""
+    if commitment.due_date_overridden or (not (commitment.deadline_phrase or "").strip() and commitment.due_date):
+        # A date set by hand stands; so does a date recorded without a phrase (the Eerste
+        # Kamer's register), which is not ours to clear.
+        if always_save:
+            save_with_reason(commitment, "gewijzigd")
+        return None
+    fields = derive_deadline_fields(commitment, calendar=calendar)
+    new_due_date = fields.pop("due_date")
+    return _store(
+        commitment,
+        new_due_date=new_due_date,
+        fields=fields,
+        source=source,
+        reason=reason or fields["deadline_explanation"],
+        user=user,
+        always_save=always_save,
+    )
+
+
+@transaction.atomic
+def derive_deadline(commitment, *, user=None, calendar=None):
+    """Derive one commitment's due date from its phrase and store it; the history entry, or None.
+
+    A date set by hand stands; nothing is written when the result did not change.
+    """
+    return _derive(commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason="", user=user)
+
+
+@transaction.atomic
+def save_with_deadline(commitment, *, user=None, by_hand=False, due_date=None, reason="", derive=True, calendar=None):
+    """Save a commitment as a clerk entered it, with its deadline: one save, at most one history entry.
+
+    `by_hand`: the clerk typed `due_date`, which overrides the phrase (`reason` says why; on a
+    new commitment it may be empty). Otherwise, when `derive` (the commitment is new, or its
+    phrase, date, chamber or activity changed), the due date is derived from the phrase.
+    `commitment.due_date` must hold the stored date (None when new), so the history shows
+    the old date beside the new one.
+    """
+    if by_hand:
+        if commitment.pk is not None:
+            reason = _require_reason(reason)
+        fields = {}
+        if derive:
+            # The phrase's precision and anchor still describe what was said.
+            derived = derive_deadline_fields(commitment, calendar=calendar)
+            fields = {name: derived[name] for name in _DERIVED_FIELDS}
+        # The clerk's date is the deadline now; the phrase's earliest date no longer bounds it.
+        fields["due_date_earliest"] = None
+        commitment.due_date_overridden = True
+        return _store(
+            commitment,
+            new_due_date=due_date,
+            fields=fields,
+            source=DeadlineSource.OVERRIDE,
+            reason=reason or "ingevoerd bij registratie",
+            user=user,
+            always_save=True,
+        )
+    if derive:
+        return _derive(
+            commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason="", user=user, always_save=True
+        )
+    save_with_reason(commitment, "gewijzigd")
+    return None
+
+
+@transaction.atomic
+def change_due_date(commitment, new_due_date, *, reason: str, source=DeadlineSource.OVERRIDE, user=None):
+    """Set a due date by hand (a clerk, a rappel decision, an extension), with the reason in the history."""
+    reason = _require_reason(reason)
+    commitment.due_date_overridden = True
+    return _store(commitment, new_due_date=new_due_date, source=source, reason=reason, user=user, always_save=True)
+
+
+@transaction.atomic
+def reset_deadline(commitments, new_due_date: datetime.date, *, reason: str, user=None, source=DeadlineSource.OVERRIDE):
+    """Give each commitment a new due date by hand, with the reason in the deadline history."""
+    _require_reason(reason)
+    return [change_due_date(c, new_due_date, reason=reason, source=source, user=user) for c in commitments]
+
+
+def note_in_history(commitment, *, source, reason: str, user=None) -> DeadlineChange:
+    """A deadline-history entry for a decision that leaves the due date as it is."""
+    return DeadlineChange.objects.create(
+        commitment=commitment,
+        changed_by=acting_user(user),
+        old_due_date=commitment.due_date,
+        new_due_date=commitment.due_date,
+        phrase=commitment.deadline_phrase,
+        source=source,
+        reason=clip(reason, _REASON_LENGTH),
+    )
+
+
+@transaction.atomic
+def release_overrides(commitments, *, user=None, calendar=None):
+    """Let go of a date set by hand: derive the due date from the phrase again, with history."""
+    calendar = calendar or calendar_from_database()
+    entries = []
+    for commitment in commitments:
+        was_overridden = commitment.due_date_overridden
+        commitment.due_date_overridden = False
+        reason = "handmatige datum losgelaten, opnieuw afgeleid uit de termijn" if was_overridden else ""
+        entry = _derive(
+            commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason=reason, user=user,
+            always_save=was_overridden,
+        )
+        if entry is None and was_overridden:
+            # The date did not move, but the override ended: that is history too.
+            entry = note_in_history(commitment, source=DeadlineSource.DERIVED, reason=reason, user=user)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+@transaction.atomic
+def derive_due_dates(commitments, *, user=None, calendar=None) -> int:
+    """Derive each commitment's due date from its phrase; returns how many have a due date.
+
+    The calendar is read once for all of them.
+    """
+    calendar = calendar or calendar_from_database()
+    dated = 0
+    for commitment in commitments:
+        _derive(commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason="", user=user)
+        dated += commitment.due_date is not None
+    return dated
+
+
+@transaction.atomic
+def rederive_due_dates(queryset=None, *, reason: str, user=None, calendar=None):
+    """Recompute derived due dates (default: those anchored to a recess), recording each change.
+
+    Dates set by hand are left alone; commitments whose result did not change are not written.
+    Each changed date gets a history entry with source "herberekend" and `reason`.
+    """
+    reason = _require_reason(reason)
+    if queryset is None:
+        queryset = Commitment.objects.derived_from_recess()
+    calendar = calendar or calendar_from_database()
+    entries = []
+    for commitment in queryset.filter(due_date_overridden=False).select_related("source_activity"):
+        entry = _derive(commitment, calendar=calendar, source=DeadlineSource.RECALCULATED, reason=reason, user=user)
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+# --- the recess calendar ---------------------------------------------------------------------
+
+# What a derived date depends on in a recess row (a note or a confidence edit changes no date).
+_RECESS_DATE_FIELDS = ("chamber", "kind", "start", "end")
+
+
+def _describe(recess: Recess) -> str:
+    # A stored record, in Dutch whatever the interface language: numeric dates.
+    return f"{recess.chamber} {recess.kind} {recess.start:%Y} ({recess.start:%d-%m-%Y} t/m {recess.end:%d-%m-%Y})"
+
+
+@transaction.atomic
+def save_recess(recess: Recess, *, user=None):
+    """Save a recess the griffie added or corrected, and recompute the due dates derived from it.
+
+    An edit that changes none of its dates (a note, the confidence) recomputes and writes nothing.
+    """
+    before = Recess.objects.filter(pk=recess.pk).first() if recess.pk else None
+    recess.save()
+    if before is not None and all(getattr(before, f) == getattr(recess, f) for f in _RECESS_DATE_FIELDS):
+        return []
+    chambers = {recess.chamber} | ({before.chamber} if before is not None else set())
+    what = "gewijzigd" if before is not None else "toegevoegd"
+    return rederive_due_dates(
+        Commitment.objects.derived_from_recess().filter(chamber__in=chambers),
+        reason=f"reces {what}: {_describe(recess)}",
+        user=user,
+    )
+
+
+@transaction.atomic
+def delete_recess(recess: Recess, *, user=None):
+    """Remove a recess, and recompute the due dates that were derived from it."""
+    description, chamber = _describe(recess), recess.chamber
+    recess.delete()
+    return rederive_due_dates(
+        Commitment.objects.derived_from_recess().filter(chamber=chamber),
+        reason=f"reces verwijderd: {description}",
+        user=user,
+    )

@@ -1,0 +1,50 @@
+"""A motion's course through the Kamer, and the obligation an adopted motion creates."""
+
+from django.db import transaction
+
+from ..models import Commitment, CommitmentKind, Motion, MotionStatus, MotionStatusChange
+from .records import save_with_reason
+
+
+@transaction.atomic
+def record_motion_status(motion: Motion, status: str, *, date=None, note: str = "") -> Motion:
+    """Add a step to a motion's course; an adopted motion gets its execution obligation."""
+    MotionStatusChange.objects.create(motion=motion, status=status, date=date, note=note)
+    motion.status = status
+    save_with_reason(motion, f"verloop: {MotionStatus(status).label}")
+    if status == MotionStatus.AANGENOMEN:
+        ensure_motion_obligation(motion, adopted_on=date)
+    return motion
+
+
+@transaction.atomic
+def sync_motion_status(motion: Motion) -> Motion:
+    """Set a motion's status from the latest step of its course (after the clerk edits it)."""
+    latest = motion.status_changes.order_by("-date", "-pk").first()
+    status = latest.status if latest else MotionStatus.INGEDIEND
+    if motion.status != status:
+        motion.status = status
+        save_with_reason(motion, "verloop bijgewerkt")
+    if status == MotionStatus.AANGENOMEN:
+        ensure_motion_obligation(motion, adopted_on=latest.date)
+    return motion
+
+
+def ensure_motion_obligation(motion: Motion, *, adopted_on=None) -> Commitment:
+    """The commitment that tracks carrying out an adopted motion (created once)."""
+    existing = Commitment.objects.filter(motion=motion).first()
+    if existing:
+        return existing
+    obligation = Commitment(
+        kind=CommitmentKind.MOTIE,
+        motion=motion,
+        chamber=motion.document.chamber,
+        text=motion.dictum,
+        made_on=adopted_on,
+        dossier=motion.document.dossier,
+        committee=motion.committee,
+        source_document=motion.document,
+        ministry=motion.document.ministry,
+    )
+    save_with_reason(obligation, "motie aangenomen")
+    return obligation
