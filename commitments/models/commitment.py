@@ -141,11 +141,12 @@ class CommitmentQuerySet(models.QuerySet):
         Used by the public list and the admin alike. Related rows are matched with EXISTS,
         so no DISTINCT over the whole table is needed (that was the slow part at 100,000 rows).
         """
+        queryset = self
         for word in text.split()[:10]:
             recipients = CommitmentRecipient.objects.filter(commitment=OuterRef("pk")).filter(
                 Q(person__name__icontains=word) | Q(party__abbreviation__iexact=word)
             )
-            match = (
+            match: Q = (
                 Q(text__icontains=word)
                 | Q(number__icontains=word)
                 | Q(deadline_phrase__icontains=word)
@@ -153,13 +154,13 @@ class CommitmentQuerySet(models.QuerySet):
                 | Q(dossier__number=word)
                 | Q(source_document__identifier__iexact=word)
                 | Q(motion__document__identifier__iexact=word)
-                | Exists(recipients)
+                | Q(Exists(recipients))
             )
             # isdecimal, not isdigit: "²" is a digit that int() refuses.
             if word.isdecimal() and len(word) <= _MAX_ID_DIGITS:
                 match |= Q(pk=int(word))
-            self = self.filter(match)
-        return self
+            queryset = queryset.filter(match)
+        return queryset
 
     def derived_from_recess(self):
         """Due dates the engine derived from the recess calendar (not set by hand)."""
@@ -331,7 +332,8 @@ class Commitment(models.Model):
     @property
     def days_late(self) -> int | None:
         """Whole days past the due date when overdue, else None (needs `with_overdue`)."""
-        return self.overdue_by.days if self.overdue_by is not None else None
+        overdue_by = self.overdue_by  # type: ignore[attr-defined]  # the with_overdue annotation
+        return overdue_by.days if overdue_by is not None else None
 
     @property
     def source(self):

@@ -120,11 +120,12 @@ class Document(models.Model):
 
     def as_citation(self) -> citations.Citation:
         """The parsed form of this document's identifying parts."""
+        dossier = self.dossier if self.dossier_id else None
         return citations.Citation(
             kind=self.citation_kind,
             chamber=self.chamber,
-            dossier_number=self.dossier.number if self.dossier_id else "",
-            dossier_suffix=self.dossier.suffix if self.dossier_id else "",
+            dossier_number=dossier.number if dossier is not None else "",
+            dossier_suffix=dossier.suffix if dossier is not None else "",
             ondernummer=self.ondernummer,
             vergaderjaar=self.vergaderjaar,
             number=self.number,

@@ -1,12 +1,15 @@
 """The closing flow: letters that fulfil commitments, and the status that follows from them.
 
 A commitment's status follows from its closing letters, decided in one place
-(`status_from_closures`): a letter that fulfils it fully makes it "voldaan", otherwise a
-partial letter makes it "deels voldaan", and without letters it is open again. A lapsed
+(`status_from_closures`): a letter that fulfils it fully makes it fulfilled, otherwise a
+partial letter makes it partly fulfilled, and without letters it is open again. A lapsed
 commitment stays lapsed until a letter closes it. Every way a closure is added, changed or
 removed (admin action, inlines on the commitment or the letter, the rappel) goes through
 this module, which recomputes the status and records why.
 """
+
+from collections.abc import Iterable
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -38,14 +41,17 @@ def refresh_status(commitment: Commitment, *, reason: str) -> bool:
     return True
 
 
-def _check_can_close(commitments, letter: Document) -> None:
+def _check_can_close(commitments: Iterable[Commitment], letter: Document) -> None:
     errors = [error for error in (closure_date_error(c, letter) for c in commitments) if error]
     if errors:
         raise ValidationError(errors)
 
 
 @transaction.atomic
-def close_with_letter(commitments, letter: Document, fulfilment: str, *, closed_on=None, note: str = ""):
+def close_with_letter(
+    commitments: Iterable[Commitment], letter: Document, fulfilment: str, *, closed_on: date | None = None,
+    note: str = "",
+) -> list[Commitment]:
     """Record that `letter` fulfils each commitment fully or partly, and set their status.
 
     All or nothing: if the letter cannot close one of them, none is changed. Closing again
@@ -95,7 +101,7 @@ def remove_closure(closure: Closure, *, reason: str = "") -> None:
 
 
 @transaction.atomic
-def mark_lapsed(commitments, *, reason: str):
+def mark_lapsed(commitments: Iterable[Commitment], *, reason: str) -> list[Commitment]:
     """Mark commitments lapsed (vervallen), keeping the reason."""
     if not (reason or "").strip():
         raise ValidationError(_("Give a reason why the commitment lapsed."))

@@ -7,25 +7,27 @@ Stored explanations and reasons are records in Dutch, like the engine's own expl
 """
 
 import datetime
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..deadlines import derive_due_date
-from ..models import Anchor, Commitment, DeadlineChange, DeadlineSource, Precision, Recess
+from ..deadlines import RecessCalendar, derive_due_date
+from ..models import Anchor, Commitment, CommitmentQuerySet, DeadlineChange, DeadlineSource, Precision, Recess
 from ..selectors.calendar import calendar_from_database
-from .records import acting_user, clip, save_with_reason
+from .records import Actor, acting_user, clip, max_length, save_with_reason
 
-_EXPLANATION_LENGTH = Commitment._meta.get_field("deadline_explanation").max_length
-_RULE_LENGTH = Commitment._meta.get_field("deadline_rule").max_length
-_REASON_LENGTH = DeadlineChange._meta.get_field("reason").max_length
+_EXPLANATION_LENGTH = max_length(Commitment, "deadline_explanation")
+_RULE_LENGTH = max_length(Commitment, "deadline_rule")
+_REASON_LENGTH = max_length(DeadlineChange, "reason")
 
 # What the engine's result is stored as (besides the due date itself).
 _DERIVED_FIELDS = ("due_date_earliest", "deadline_precision", "deadline_anchor", "deadline_rule", "deadline_explanation")
 
 
-def derivation_date(commitment: Commitment):
+def derivation_date(commitment: Commitment) -> tuple[datetime.date | None, str]:
     """The date to derive from, and a note when it is not the commitment's own date.
 
     When the papers do not give the day the promise was made, the activity's date (or the
@@ -41,10 +43,10 @@ def derivation_date(commitment: Commitment):
     return None, ""
 
 
-def derive_deadline_fields(commitment: Commitment, *, calendar=None) -> dict:
+def derive_deadline_fields(commitment: Commitment, *, calendar: RecessCalendar | None = None) -> dict[str, Any]:
     """What the phrase engine makes of a commitment's phrase, as model field values (no save)."""
 
-    def no_date(why):
+    def no_date(why: str) -> dict[str, Any]:
         return {
             "due_date": None,
             "due_date_earliest": None,
@@ -77,7 +79,10 @@ def derive_deadline_fields(commitment: Commitment, *, calendar=None) -> dict:
     }
 
 
-def _store(commitment, *, new_due_date, fields=None, source, reason="", user=None, always_save=False):
+def _store(
+    commitment: Commitment, *, new_due_date: datetime.date | None, fields: dict[str, Any] | None = None, source: str,
+    reason: str = "", user: Actor = None, always_save: bool = False,
+) -> DeadlineChange | None:
     """The one write path of a due date: set it and `fields`, save once, write one history entry.
 
     Nothing is written when nothing changes (unless `always_save`: a clerk's form has other
@@ -113,7 +118,10 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
-def _derive(commitment, *, calendar, source, reason, user, always_save=False):
+def _derive(
+    commitment: Commitment, *, calendar: RecessCalendar | None, source: str, reason: str, user: Actor,
+    always_save: bool = False,
+) -> DeadlineChange | None:
     """Derive the due date from the phrase and store it (a date set by hand stands)."""
     if commitment.due_date_overridden or (not (commitment.deadline_phrase or "").strip() and commitment.due_date):
         # A date set by hand stands; so does a date recorded without a phrase (the Eerste
@@ -135,7 +143,9 @@ def _derive(commitment, *, calendar, source, reason, user, always_save=False):
 
 
 @transaction.atomic
-def derive_deadline(commitment, *, user=None, calendar=None):
+def derive_deadline(
+    commitment: Commitment, *, user: Actor = None, calendar: RecessCalendar | None = None
+) -> DeadlineChange | None:
     """Derive one commitment's due date from its phrase and store it; the history entry, or None.
 
     A date set by hand stands; nothing is written when the result did not change.
@@ -144,7 +154,10 @@ def derive_deadline(commitment, *, user=None, calendar=None):
 
 
 @transaction.atomic
-def save_with_deadline(commitment, *, user=None, by_hand=False, due_date=None, reason="", derive=True, calendar=None):
+def save_with_deadline(
+    commitment: Commitment, *, user: Actor = None, by_hand: bool = False, due_date: datetime.date | None = None,
+    reason: str = "", derive: bool = True, calendar: RecessCalendar | None = None,
+) -> DeadlineChange | None:
     """Save a commitment as a clerk entered it, with its deadline: one save, at most one history entry.
 
     `by_hand`: the clerk typed `due_date`, which overrides the phrase (`reason` says why; on a
@@ -182,7 +195,10 @@ def save_with_deadline(commitment, *, user=None, by_hand=False, due_date=None, r
 
 
 @transaction.atomic
-def change_due_date(commitment, new_due_date, *, reason: str, source=DeadlineSource.OVERRIDE, user=None):
+def change_due_date(
+    commitment: Commitment, new_due_date: datetime.date | None, *, reason: str, source: str = DeadlineSource.OVERRIDE,
+    user: Actor = None,
+) -> DeadlineChange | None:
     """Set a due date by hand (a clerk, a rappel decision, an extension), with the reason in the history."""
     reason = _require_reason(reason)
     commitment.due_date_overridden = True
@@ -190,13 +206,16 @@ def change_due_date(commitment, new_due_date, *, reason: str, source=DeadlineSou
 
 
 @transaction.atomic
-def reset_deadline(commitments, new_due_date: datetime.date, *, reason: str, user=None, source=DeadlineSource.OVERRIDE):
+def reset_deadline(
+    commitments: Iterable[Commitment], new_due_date: datetime.date, *, reason: str, user: Actor = None,
+    source: str = DeadlineSource.OVERRIDE,
+) -> list[DeadlineChange | None]:
     """Give each commitment a new due date by hand, with the reason in the deadline history."""
     _require_reason(reason)
     return [change_due_date(c, new_due_date, reason=reason, source=source, user=user) for c in commitments]
 
 
-def note_in_history(commitment, *, source, reason: str, user=None) -> DeadlineChange:
+def note_in_history(commitment: Commitment, *, source: str, reason: str, user: Actor = None) -> DeadlineChange:
     """A deadline-history entry for a decision that leaves the due date as it is."""
     return DeadlineChange.objects.create(
         commitment=commitment,
@@ -210,7 +229,9 @@ def note_in_history(commitment, *, source, reason: str, user=None) -> DeadlineCh
 
 
 @transaction.atomic
-def release_overrides(commitments, *, user=None, calendar=None):
+def release_overrides(
+    commitments: Iterable[Commitment], *, user: Actor = None, calendar: RecessCalendar | None = None
+) -> list[DeadlineChange]:
     """Let go of a date set by hand: derive the due date from the phrase again, with history."""
     calendar = calendar or calendar_from_database()
     entries = []
@@ -231,7 +252,9 @@ def release_overrides(commitments, *, user=None, calendar=None):
 
 
 @transaction.atomic
-def derive_due_dates(commitments, *, user=None, calendar=None) -> int:
+def derive_due_dates(
+    commitments: Iterable[Commitment], *, user: Actor = None, calendar: RecessCalendar | None = None
+) -> int:
     """Derive each commitment's due date from its phrase; returns how many have a due date.
 
     The calendar is read once for all of them.
@@ -245,7 +268,10 @@ def derive_due_dates(commitments, *, user=None, calendar=None) -> int:
 
 
 @transaction.atomic
-def rederive_due_dates(queryset=None, *, reason: str, user=None, calendar=None):
+def rederive_due_dates(
+    queryset: CommitmentQuerySet | None = None, *, reason: str, user: Actor = None,
+    calendar: RecessCalendar | None = None,
+) -> list[DeadlineChange]:
     """Recompute derived due dates (default: those anchored to a recess), recording each change.
 
     Dates set by hand are left alone; commitments whose result did not change are not written.
@@ -275,7 +301,7 @@ def _describe(recess: Recess) -> str:
 
 
 @transaction.atomic
-def save_recess(recess: Recess, *, user=None):
+def save_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
     """Save a recess the griffie added or corrected, and recompute the due dates derived from it.
 
     An edit that changes none of its dates (a note, the confidence) recomputes and writes nothing.
@@ -294,7 +320,7 @@ def save_recess(recess: Recess, *, user=None):
 
 
 @transaction.atomic
-def delete_recess(recess: Recess, *, user=None):
+def delete_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
     """Remove a recess, and recompute the due dates that were derived from it."""
     description, chamber = _describe(recess), recess.chamber
     recess.delete()

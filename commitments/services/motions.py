@@ -1,5 +1,7 @@
 """A motion's course through the Kamer, and the obligation an adopted motion creates."""
 
+import datetime
+
 from django.db import transaction
 
 from ..models import Commitment, CommitmentKind, Motion, MotionStatus, MotionStatusChange
@@ -7,7 +9,7 @@ from .records import save_with_reason
 
 
 @transaction.atomic
-def record_motion_status(motion: Motion, status: str, *, date=None, note: str = "") -> Motion:
+def record_motion_status(motion: Motion, status: str, *, date: datetime.date | None = None, note: str = "") -> Motion:
     """Add a step to a motion's course; an adopted motion gets its execution obligation."""
     MotionStatusChange.objects.create(motion=motion, status=status, date=date, note=note)
     motion.status = status
@@ -26,11 +28,11 @@ def sync_motion_status(motion: Motion) -> Motion:
         motion.status = status
         save_with_reason(motion, "verloop bijgewerkt")
     if status == MotionStatus.AANGENOMEN:
-        ensure_motion_obligation(motion, adopted_on=latest.date)
+        ensure_motion_obligation(motion, adopted_on=latest.date if latest else None)
     return motion
 
 
-def ensure_motion_obligation(motion: Motion, *, adopted_on=None) -> Commitment:
+def ensure_motion_obligation(motion: Motion, *, adopted_on: datetime.date | None = None) -> Commitment:
     """The commitment that tracks carrying out an adopted motion (created once)."""
     existing = Commitment.objects.filter(motion=motion).first()
     if existing:

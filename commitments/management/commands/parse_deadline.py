@@ -19,6 +19,7 @@ from django.db import DatabaseError
 
 from commitments.deadlines import ANCHOR_LABELS, PRECISION_LABELS, derive_due_date, unknown_result
 from commitments.deadlines.calendar import CHAMBER_NAMES, WEEKDAY_ABBREVIATIONS, format_date, normalise_chamber
+from commitments.models import Chamber
 from commitments.selectors.calendar import calendar_from_database
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -55,9 +56,9 @@ class Command(BaseCommand):
             "--kamer",
             "--chamber",
             dest="chamber",
-            default="TK",
+            default=Chamber.TK.value,
             type=str.upper,
-            choices=["TK", "EK"],
+            choices=Chamber.values,
             help="Kamer waarvan de recessen gelden (standaard TK; in --batch de standaard per regel).",
         )
         parser.add_argument("--json", action="store_true", help="Eén JSON-object in plaats van leesbare tekst.")
@@ -65,7 +66,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            chamber = normalise_chamber(options["chamber"] or "TK")
+            chamber = normalise_chamber(options["chamber"] or Chamber.TK)
         except ValueError as error:
             raise CommandError(str(error)) from error
         if options["batch"]:
