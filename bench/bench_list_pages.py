@@ -7,6 +7,7 @@ export is read to the end, and its peak memory (tracemalloc) is printed too.
 
     .venv/bin/python bench/bench_list_pages.py [N]
 """
+
 import datetime
 import os
 import random
@@ -54,13 +55,21 @@ def populate():
         for i in range(N):
             office = rng.choice(offices)
             made_on = start + datetime.timedelta(days=rng.randrange(4000))
-            batch.append(m.Commitment(
-                number=f"TZ{i:07d}", text=f"De minister zegt toe de Kamer te informeren over onderwerp {i}.",
-                made_on=made_on, office=office, bewindspersoon_id=office.person_id, ministry_id=office.ministry_id,
-                committee=rng.choice(committees + [None]), dossier=dossier if i % 10 == 0 else None,
-                deadline_phrase="voor de zomer", due_date=made_on + datetime.timedelta(days=rng.randrange(30, 400)),
-                status=rng.choice(statuses),
-            ))
+            batch.append(
+                m.Commitment(
+                    number=f"TZ{i:07d}",
+                    text=f"De minister zegt toe de Kamer te informeren over onderwerp {i}.",
+                    made_on=made_on,
+                    office=office,
+                    bewindspersoon_id=office.person_id,
+                    ministry_id=office.ministry_id,
+                    committee=rng.choice(committees + [None]),
+                    dossier=dossier if i % 10 == 0 else None,
+                    deadline_phrase="voor de zomer",
+                    due_date=made_on + datetime.timedelta(days=rng.randrange(30, 400)),
+                    status=rng.choice(statuses),
+                )
+            )
             if len(batch) == 5000:
                 m.Commitment.objects.bulk_create(batch)
                 batch = []
@@ -68,8 +77,13 @@ def populate():
         parties = [m.Party.objects.create(abbreviation=f"F{i}") for i in range(15)]
         members = [m.Person.objects.create(name=f"Kamerlid {i}", party=rng.choice(parties)) for i in range(150)]
         letters = [
-            m.Document.objects.create(citation_kind="kamerstuk", dossier=dossier, ondernummer=str(i), title="Brief",
-                                      date=start + datetime.timedelta(days=4000 + i))
+            m.Document.objects.create(
+                citation_kind="kamerstuk",
+                dossier=dossier,
+                ondernummer=str(i),
+                title="Brief",
+                date=start + datetime.timedelta(days=4000 + i),
+            )
             for i in range(1, 200)
         ]
         ids = list(m.Commitment.objects.values_list("pk", flat=True))
@@ -79,8 +93,12 @@ def populate():
             recipients.append(m.CommitmentRecipient(commitment_id=pk, person=member, party_id=member.party_id))
         m.CommitmentRecipient.objects.bulk_create(recipients, batch_size=5000)
         closures = [
-            m.Closure(commitment_id=pk, document=rng.choice(letters), fulfilment="volledig",
-                      closed_on=start + datetime.timedelta(days=4100))
+            m.Closure(
+                commitment_id=pk,
+                document=rng.choice(letters),
+                fulfilment="volledig",
+                closed_on=start + datetime.timedelta(days=4100),
+            )
             for pk in m.Commitment.objects.filter(status="voldaan").values_list("pk", flat=True)
         ]
         m.Closure.objects.bulk_create(closures, batch_size=5000)

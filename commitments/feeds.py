@@ -3,6 +3,7 @@
 Both take the commitment list's filters (CommitmentFilter) and answer 400 on an invalid
 value, like the CSV export.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -14,7 +15,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event
 
 from . import clock
@@ -136,9 +138,7 @@ class ChangesFeed(Feed):
 
     def items(self, obj):
         commitments, today, request = obj["commitments"], obj["today"], obj["request"]
-        overdue = (
-            commitments.overdue(today).select_related("ministry").order_by("-due_date", "-pk")[:FEED_LIMIT]
-        )
+        overdue = commitments.overdue(today).select_related("ministry").order_by("-due_date", "-pk")[:FEED_LIMIT]
         closures = (
             Closure.objects.filter(commitment__in=commitments.values("pk"))
             .select_related("commitment__ministry", "document__dossier")

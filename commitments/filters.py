@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import citations, clock
 from .models import (
+    PLENARY,
     Commitment,
     CommitmentKind,
     CommitmentRecipient,
@@ -24,7 +25,6 @@ from .models import (
     MotionStatus,
     Party,
     Person,
-    PLENARY,
 )
 
 # The status filter's value for "open or partly fulfilled" (`CommitmentQuerySet.open`).
@@ -112,7 +112,10 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
 
 def _date_filter(label, field_name, lookup_expr, **kwargs):
     return django_filters.DateFilter(
-        label=label, field_name=field_name, lookup_expr=lookup_expr, widget=forms.DateInput(attrs={"type": "date"}),
+        label=label,
+        field_name=field_name,
+        lookup_expr=lookup_expr,
+        widget=forms.DateInput(attrs={"type": "date"}),
         **kwargs,
     )
 

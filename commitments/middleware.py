@@ -1,4 +1,5 @@
 """Request middleware: the interface language, and optionally login for every page."""
+
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.middleware.locale import LocaleMiddleware
@@ -34,7 +35,12 @@ class LoginRequiredSettingMiddleware:
         if (
             getattr(settings, "TRACKER_REQUIRE_LOGIN", False)
             and not request.user.is_authenticated
-            and not request.path.startswith((reverse("admin:index"), settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL))
+            and not request.path.startswith(
+                (
+                    reverse("admin:index"),
+                    settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL,
+                )
+            )
         ):
             return redirect_to_login(request.get_full_path(), reverse(settings.LOGIN_URL))
         return self.get_response(request)

@@ -3,6 +3,7 @@
 Views stay thin: they take today's date from `clock.today()`, ask a selector for the rows
 and render a template. The rules live on the querysets; the queries in `selectors.pages`.
 """
+
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import render

@@ -2,6 +2,7 @@
 
 Django's `compilemessages` needs msgfmt from GNU gettext; polib does the same in Python.
 """
+
 from pathlib import Path
 
 import polib

@@ -4,6 +4,7 @@ Every value that differs between machines comes from the environment (or a `.env
 file beside manage.py). The defaults are for development: SQLite, DEBUG on.
 Production overrides live in `tracker/settings_production.py`.
 """
+
 from pathlib import Path
 
 import environ

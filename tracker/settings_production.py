@@ -2,6 +2,7 @@
 
 `manage.py check --deploy --settings=tracker.settings_production` must report nothing.
 """
+
 from .settings import *  # noqa: F401,F403
 from .settings import STORAGES, env
 

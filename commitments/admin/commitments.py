@@ -62,37 +62,95 @@ class DeadlineChangeInline(admin.TabularInline):
 class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     form = CommitmentAdminForm
     list_display = [
-        "label", "short_text", "kind", "status", "due_date", "overdue_flag", "ministry", "bewindspersoon",
-        "committee_or_plenary", "made_on",
+        "label",
+        "short_text",
+        "kind",
+        "status",
+        "due_date",
+        "overdue_flag",
+        "ministry",
+        "bewindspersoon",
+        "committee_or_plenary",
+        "made_on",
     ]
     list_display_links = ["label", "short_text"]
     list_filter = [
-        "status", OverdueFilter, "kind", "chamber", "ministry", "committee",
-        ("bewindspersoon", admin.RelatedOnlyFieldListFilter), ("dossier", admin.RelatedOnlyFieldListFilter),
-        "deadline_precision", "due_date_overridden",
+        "status",
+        OverdueFilter,
+        "kind",
+        "chamber",
+        "ministry",
+        "committee",
+        ("bewindspersoon", admin.RelatedOnlyFieldListFilter),
+        ("dossier", admin.RelatedOnlyFieldListFilter),
+        "deadline_precision",
+        "due_date_overridden",
     ]
     list_select_related = ["ministry", "committee", "bewindspersoon"]
     # The fields are searched by CommitmentQuerySet.search (see get_search_results).
     search_fields = ["text"]
-    search_help_text = _("Searches text, number, deadline phrase, bewindspersoon, members and parties promised to, "
-                         "dossier and Kamerstuk.")
+    search_help_text = _(
+        "Searches text, number, deadline phrase, bewindspersoon, members and parties promised to, "
+        "dossier and Kamerstuk."
+    )
     date_hierarchy = "made_on"
     autocomplete_fields = [
-        "source_activity", "source_document", "motion", "bewindspersoon", "office", "ministry", "committee",
-        "dossier", "expected_series", "expected_activity",
+        "source_activity",
+        "source_document",
+        "motion",
+        "bewindspersoon",
+        "office",
+        "ministry",
+        "committee",
+        "dossier",
+        "expected_series",
+        "expected_activity",
     ]
-    readonly_fields = ["status", "deadline_precision", "deadline_anchor", "deadline_rule", "deadline_explanation",
-                       "due_date_overridden", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "deadline_precision",
+        "deadline_anchor",
+        "deadline_rule",
+        "deadline_explanation",
+        "due_date_overridden",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["number", "kind", "motion", "chamber", "text", "made_on", "status", "status_note"]}),
-        (_("Source and responsibility"), {"fields": [
-            "source_activity", "source_document", "bewindspersoon", "office", "ministry", "committee", "dossier",
-        ]}),
-        (_("Deadline"), {"fields": [
-            "deadline_phrase", "due_date", "deadline_reason", "due_date_earliest", "deadline_precision",
-            "deadline_anchor", "deadline_rule", "deadline_explanation", "due_date_overridden", "expected_series",
-            "expected_activity", "expected_event_date",
-        ]}),
+        (
+            _("Source and responsibility"),
+            {
+                "fields": [
+                    "source_activity",
+                    "source_document",
+                    "bewindspersoon",
+                    "office",
+                    "ministry",
+                    "committee",
+                    "dossier",
+                ]
+            },
+        ),
+        (
+            _("Deadline"),
+            {
+                "fields": [
+                    "deadline_phrase",
+                    "due_date",
+                    "deadline_reason",
+                    "due_date_earliest",
+                    "deadline_precision",
+                    "deadline_anchor",
+                    "deadline_rule",
+                    "deadline_explanation",
+                    "due_date_overridden",
+                    "expected_series",
+                    "expected_activity",
+                    "expected_event_date",
+                ]
+            },
+        ),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [RecipientInline, ClosureInline, DeadlineChangeInline, RelationInline]
@@ -135,12 +193,20 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         obj.due_date = form.initial.get("due_date") if change else None
         derive = not change or bool(self.derivation_fields & set(form.changed_data))
         if derive and obj.due_date_overridden and not by_hand:
-            self.message_user(request, _(
-                "The due date was set by hand and stays; use the action “Derive the due date from the phrase "
-                "again” to follow the phrase."
-            ), messages.WARNING)
+            self.message_user(
+                request,
+                _(
+                    "The due date was set by hand and stays; use the action “Derive the due date from the phrase "
+                    "again” to follow the phrase."
+                ),
+                messages.WARNING,
+            )
         deadlines.save_with_deadline(
-            obj, user=request.user, by_hand=by_hand, due_date=clerk_date, derive=derive,
+            obj,
+            user=request.user,
+            by_hand=by_hand,
+            due_date=clerk_date,
+            derive=derive,
             reason=form.cleaned_data.get("deadline_reason", ""),
         )
         if derive and not by_hand and not obj.due_date_overridden and obj.deadline_explanation:
@@ -185,10 +251,16 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     def close_with_letter(self, request, queryset):
         form = self._bound(CloseWithLetterForm, request, queryset)
         return self._action_page(
-            request, queryset, form, _("Close with a letter"),
+            request,
+            queryset,
+            form,
+            _("Close with a letter"),
             lambda f: closing.close_with_letter(
-                queryset, f.cleaned_data["letter"], f.cleaned_data["fulfilment"],
-                closed_on=f.cleaned_data["closed_on"], note=f.cleaned_data["note"],
+                queryset,
+                f.cleaned_data["letter"],
+                f.cleaned_data["fulfilment"],
+                closed_on=f.cleaned_data["closed_on"],
+                note=f.cleaned_data["note"],
             ),
         )
 
@@ -196,7 +268,10 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     def reset_deadline(self, request, queryset):
         form = self._bound(ResetDeadlineForm, request, queryset)
         return self._action_page(
-            request, queryset, form, _("Set a new due date"),
+            request,
+            queryset,
+            form,
+            _("Set a new due date"),
             lambda f: deadlines.reset_deadline(
                 queryset, f.cleaned_data["new_due_date"], reason=f.cleaned_data["reason"], user=request.user
             ),
@@ -207,8 +282,10 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         entries = deadlines.release_overrides(queryset.select_related("source_activity"), user=request.user)
         self.message_user(
             request,
-            ngettext("%(count)d due date changed or released.", "%(count)d due dates changed or released.",
-                     len(entries)) % {"count": len(entries)},
+            ngettext(
+                "%(count)d due date changed or released.", "%(count)d due dates changed or released.", len(entries)
+            )
+            % {"count": len(entries)},
             messages.SUCCESS,
         )
 
@@ -216,8 +293,9 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     def mark_lapsed(self, request, queryset):
         form = self._bound(MarkLapsedForm, request, queryset)
         return self._action_page(
-            request, queryset, form, _("Mark lapsed"),
+            request,
+            queryset,
+            form,
+            _("Mark lapsed"),
             lambda f: closing.mark_lapsed(queryset, reason=f.cleaned_data["reason"]),
         )
-
-

@@ -1,4 +1,5 @@
 """Forms for the griffie's admin screens: registering papers and commitments, and the actions."""
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
@@ -14,8 +15,10 @@ class DocumentAdminForm(forms.ModelForm):
     citation_text = forms.CharField(
         label=_("Citation"),
         max_length=200,
-        help_text=_("As written, e.g. 'Kamerstuk 31 015, nr. 192', 'Handelingen II 2020/21, nr. 19, item 8', "
-                    "'Aanhangsel Handelingen II 2020/21, nr. 1139' or 'Kamerstukken I 2019/20, 33268, F'."),
+        help_text=_(
+            "As written, e.g. 'Kamerstuk 31 015, nr. 192', 'Handelingen II 2020/21, nr. 19, item 8', "
+            "'Aanhangsel Handelingen II 2020/21, nr. 1139' or 'Kamerstukken I 2019/20, 33268, F'."
+        ),
     )
 
     class Meta:
@@ -72,7 +75,7 @@ class CommitmentAdminForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
 
     def clean(self):
         cleaned = super().clean()

@@ -6,8 +6,9 @@ The rappel's columns are commitment columns plus a few of its own.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from django.http import HttpRequest
 
@@ -56,7 +57,7 @@ def member_label(person, party) -> str:
 
 
 def recipient_label(recipient) -> str:
-    """"Name (Fractie)" for a member, the abbreviation alone for a party."""
+    """ "Name (Fractie)" for a member, the abbreviation alone for a party."""
     if recipient.person_id:
         return member_label(recipient.person, recipient.party if recipient.party_id else None)
     return recipient.party.abbreviation
@@ -129,11 +130,22 @@ COMMITMENT_COLUMNS = [
 
 # The rappel list for a ministry: commitment columns, the deadline's origin, and the cut-off.
 RAPPEL_COLUMNS = [
-    *select(COMMITMENT_COLUMNS, "id", "nummer", "ministerie", "bewindspersoon", "tekst", "datum", "bron", "termijn",
-            "deadline"),
-    Column("herkomst_deadline", lambda c, context: (
-        DeadlineSource.OVERRIDE.value if c.due_date_overridden else DeadlineSource.DERIVED.value
-    )),
+    *select(
+        COMMITMENT_COLUMNS,
+        "id",
+        "nummer",
+        "ministerie",
+        "bewindspersoon",
+        "tekst",
+        "datum",
+        "bron",
+        "termijn",
+        "deadline",
+    ),
+    Column(
+        "herkomst_deadline",
+        lambda c, context: DeadlineSource.OVERRIDE.value if c.due_date_overridden else DeadlineSource.DERIVED.value,
+    ),
     Column("toelichting_deadline", lambda c, context: c.deadline_explanation),
     *select(COMMITMENT_COLUMNS, "status"),
     Column("peildatum", lambda c, context: context.day.isoformat()),

@@ -12,8 +12,16 @@ def _citation_fields(prefix):
     """The columns Document.citation reads, under `prefix` (a relation path to a Document)."""
     return [
         f"{prefix}__{name}"
-        for name in ("citation_kind", "chamber", "ondernummer", "vergaderjaar", "number", "item",
-                     "dossier__number", "dossier__suffix")
+        for name in (
+            "citation_kind",
+            "chamber",
+            "ondernummer",
+            "vergaderjaar",
+            "number",
+            "item",
+            "dossier__number",
+            "dossier__suffix",
+        )
     ]
 
 
@@ -27,10 +35,24 @@ def commitment_export_rows(day):
         Commitment.objects.with_overdue(day)
         .select_related(*ROW_RELATIONS)
         .only(
-            "number", "kind", "text", "made_on", "status", "deadline_phrase", "due_date", "due_date_overridden",
-            "deadline_explanation", "bewindspersoon__name", "office__title", "ministry__abbreviation",
-            "committee__name", "dossier__number", "dossier__suffix", "source_activity__title",
-            *_citation_fields("source_document"), *_citation_fields("motion__document"),
+            "number",
+            "kind",
+            "text",
+            "made_on",
+            "status",
+            "deadline_phrase",
+            "due_date",
+            "due_date_overridden",
+            "deadline_explanation",
+            "bewindspersoon__name",
+            "office__title",
+            "ministry__abbreviation",
+            "committee__name",
+            "dossier__number",
+            "dossier__suffix",
+            "source_activity__title",
+            *_citation_fields("source_document"),
+            *_citation_fields("motion__document"),
         )
         .prefetch_related(
             Prefetch(

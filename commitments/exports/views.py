@@ -47,7 +47,7 @@ def commitment_export_filename(filterset, day) -> str:
 
 
 def motion_export_filename(filterset, day) -> str:
-    """"moties-31015-2026-11-22.csv" (the dossier when filtered)."""
+    """ "moties-31015-2026-11-22.csv" (the dossier when filtered)."""
     dossier = filterset.form.cleaned_data.get("dossier")
     parts = ["moties", "-".join(filter(None, citations.parse_dossier(dossier))) if dossier else "", day.isoformat()]
     return "-".join(filter(None, parts)) + ".csv"

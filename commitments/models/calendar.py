@@ -29,11 +29,11 @@ class Recess(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["chamber", "kind", "start"], name="recess_once"),
             models.CheckConstraint(
-                condition=Q(end__gte=models.F("start")), name="recess_end_after_start",
+                condition=Q(end__gte=models.F("start")),
+                name="recess_end_after_start",
                 violation_error_message=_("A recess cannot end before it starts."),
             ),
         ]
 
     def __str__(self):
         return f"{self.chamber} {self.kind} {self.start:%Y}"
-

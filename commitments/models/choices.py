@@ -10,7 +10,6 @@ from those, so one list of values serves both (a test checks that they agree).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
 # In URLs and filters, the committee of commitments made in plenary (they have no committee).
 PLENARY = "plenair"
 

@@ -102,7 +102,9 @@ class CommitmentQuerySet(models.QuerySet):
         return self.annotate(
             is_overdue=ExpressionWrapper(overdue_q(today), output_field=models.BooleanField()),
             overdue_by=Case(
-                When(overdue_q(today), then=ExpressionWrapper(Value(today) - F("due_date"), output_field=DurationField())),
+                When(
+                    overdue_q(today), then=ExpressionWrapper(Value(today) - F("due_date"), output_field=DurationField())
+                ),
                 default=None,
                 output_field=DurationField(),
             ),
@@ -117,9 +119,7 @@ class CommitmentQuerySet(models.QuerySet):
 
     def with_fulfilled_on(self):
         """Annotate `fulfilled_on`: the date of the last letter that fulfilled it fully."""
-        return self.annotate(
-            fulfilled_on=Max("closures__closed_on", filter=Q(closures__fulfilment=Fulfilment.FULL))
-        )
+        return self.annotate(fulfilled_on=Max("closures__closed_on", filter=Q(closures__fulfilment=Fulfilment.FULL)))
 
     def fulfilled_on_time(self):
         """Fulfilled commitments whose last full closing letter came on or before the due date."""
@@ -212,39 +212,76 @@ class Commitment(models.Model):
         help_text=_("Leave empty when the papers do not give it; the activity then records the bounds."),
     )
     source_activity = models.ForeignKey(
-        Activity, verbose_name=_("made in (activity)"), null=True, blank=True, on_delete=models.PROTECT,
+        Activity,
+        verbose_name=_("made in (activity)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="commitments",
     )
     source_document = models.ForeignKey(
-        Document, verbose_name=_("made in (document)"), null=True, blank=True, on_delete=models.PROTECT,
+        Document,
+        verbose_name=_("made in (document)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="commitments_made",
     )
     motion = models.OneToOneField(
-        Motion, verbose_name=_("motion carried out"), null=True, blank=True, on_delete=models.PROTECT,
+        Motion,
+        verbose_name=_("motion carried out"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="obligation",
     )
     bewindspersoon = models.ForeignKey(
-        Person, verbose_name=_("bewindspersoon"), null=True, blank=True, on_delete=models.PROTECT,
+        Person,
+        verbose_name=_("bewindspersoon"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="commitments_made",
     )
     office = models.ForeignKey(
-        Office, verbose_name=_("office held"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="commitments", help_text=_("The office held on the day the commitment was made."),
+        Office,
+        verbose_name=_("office held"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("The office held on the day the commitment was made."),
     )
     ministry = models.ForeignKey(
-        Ministry, verbose_name=_("ministry"), null=True, blank=True, on_delete=models.PROTECT,
+        Ministry,
+        verbose_name=_("ministry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="commitments",
     )
     committee = models.ForeignKey(
-        Committee, verbose_name=_("committee"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="commitments", help_text=_("Empty means plenary ('Plenair')."),
+        Committee,
+        verbose_name=_("committee"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments",
+        help_text=_("Empty means plenary ('Plenair')."),
     )
     dossier = models.ForeignKey(
-        Dossier, verbose_name=_("dossier"), null=True, blank=True, on_delete=models.PROTECT,
+        Dossier,
+        verbose_name=_("dossier"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="commitments",
     )
     promised_to_members = models.ManyToManyField(
-        Person, verbose_name=_("promised to (members)"), blank=True, through="CommitmentRecipient",
+        Person,
+        verbose_name=_("promised to (members)"),
+        blank=True,
+        through="CommitmentRecipient",
         related_name="commitments_received",
     )
 
@@ -261,23 +298,37 @@ class Commitment(models.Model):
         _("due date set by hand"), default=False, help_text=_("Set by a clerk; not recomputed from the phrase.")
     )
     expected_series = models.ForeignKey(
-        DocumentSeries, verbose_name=_("waits for a paper of series"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="waiting_commitments",
+        DocumentSeries,
+        verbose_name=_("waits for a paper of series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="waiting_commitments",
     )
     expected_activity = models.ForeignKey(
-        Activity, verbose_name=_("waits for activity"), null=True, blank=True, on_delete=models.SET_NULL,
+        Activity,
+        verbose_name=_("waits for activity"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="waiting_commitments",
     )
     expected_event_date = models.DateField(
-        _("expected date of the event"), null=True, blank=True,
+        _("expected date of the event"),
+        null=True,
+        blank=True,
         help_text=_("For event deadlines: when the awaited paper or debate is expected. Not a due date."),
     )
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPENSTAAND)
     status_note = models.CharField(_("status note"), max_length=500, blank=True)
     related = models.ManyToManyField(
-        "self", verbose_name=_("related commitments"), through="CommitmentRelation", symmetrical=False,
-        blank=True, related_name="+",
+        "self",
+        verbose_name=_("related commitments"),
+        through="CommitmentRelation",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -297,7 +348,9 @@ class Commitment(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["number"], condition=~Q(number=""), name="commitment_number_unique",
+                fields=["number"],
+                condition=~Q(number=""),
+                name="commitment_number_unique",
                 violation_error_message=_("Another commitment already has this official number."),
             ),
             models.CheckConstraint(
@@ -307,7 +360,8 @@ class Commitment(models.Model):
                 violation_error_message=_("A motion obligation names its motion; a commitment names none."),
             ),
             models.CheckConstraint(
-                condition=Q(due_date_earliest__isnull=True) | Q(due_date__isnull=True)
+                condition=Q(due_date_earliest__isnull=True)
+                | Q(due_date__isnull=True)
                 | Q(due_date__gte=models.F("due_date_earliest")),
                 name="commitment_due_after_earliest",
                 violation_error_message=_("The due date cannot precede the earliest date."),
@@ -317,6 +371,14 @@ class Commitment(models.Model):
     def __str__(self):
         label = self.number or f"#{self.pk}"
         return f"{label}: {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        # The ministry follows the office unless a clerk set it.
+        if self.office_id and not self.ministry_id:
+            self.ministry_id = self.office.ministry_id
+        if self.office_id and not self.bewindspersoon_id:
+            self.bewindspersoon_id = self.office.person_id
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("commitments:commitment", args=[self.pk])
@@ -362,7 +424,8 @@ class Commitment(models.Model):
         if waiting_for is not None:
             if self.expected_event_date:
                 return _("waiting for %(event)s (expected %(date)s)") % {
-                    "event": waiting_for, "date": formats.date_format(self.expected_event_date),
+                    "event": waiting_for,
+                    "date": formats.date_format(self.expected_event_date),
                 }
             return _("waiting for %(event)s") % {"event": waiting_for}
         if self.due_date:
@@ -386,23 +449,22 @@ class Commitment(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        # The ministry follows the office unless a clerk set it.
-        if self.office_id and not self.ministry_id:
-            self.ministry_id = self.office.ministry_id
-        if self.office_id and not self.bewindspersoon_id:
-            self.bewindspersoon_id = self.office.person_id
-        super().save(*args, **kwargs)
-
 
 class CommitmentRecipient(models.Model):
     """To whom a commitment was made: a member (with the fractie at that time) and/or a fractie."""
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="recipients")
-    person = models.ForeignKey(Person, verbose_name=_("member"), null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="+")
-    party = models.ForeignKey(Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="commitments_received")
+    person = models.ForeignKey(
+        Person, verbose_name=_("member"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    party = models.ForeignKey(
+        Party,
+        verbose_name=_("party"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commitments_received",
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -453,9 +515,7 @@ class Closure(models.Model):
     Fulfilment = Fulfilment
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="closures")
-    document = models.ForeignKey(
-        Document, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="closures"
-    )
+    document = models.ForeignKey(Document, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="closures")
     fulfilment = models.CharField(_("fulfils"), max_length=20, choices=Fulfilment.choices, default=Fulfilment.FULL)
     closed_on = models.DateField(_("date"), help_text=_("Usually the letter's date."))
     note = models.CharField(_("note"), max_length=500, blank=True)
@@ -491,7 +551,11 @@ class DeadlineChange(models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="deadline_changes")
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     old_due_date = models.DateField(_("old due date"), null=True, blank=True)
@@ -507,5 +571,3 @@ class DeadlineChange(models.Model):
 
     def __str__(self):
         return f"{self.old_due_date or '—'} → {self.new_due_date or '—'}"
-
-

@@ -85,7 +85,9 @@ class MotionSigner(models.Model):
     Role = SignerRole
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="signers")
-    person = models.ForeignKey(Person, verbose_name=_("member"), on_delete=models.PROTECT, related_name="motions_signed")
+    person = models.ForeignKey(
+        Person, verbose_name=_("member"), on_delete=models.PROTECT, related_name="motions_signed"
+    )
     party = models.ForeignKey(
         Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -115,5 +117,3 @@ class MotionStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()} {self.date or ''}".strip()
-
-

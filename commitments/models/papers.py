@@ -38,12 +38,12 @@ class Dossier(models.Model):
     def __str__(self):
         return f"{self.slug} {self.title}"
 
+    def get_absolute_url(self):
+        return reverse("commitments:dossier", args=[self.slug])
+
     @property
     def slug(self):
         return f"{self.number}-{self.suffix}" if self.suffix else self.number
-
-    def get_absolute_url(self):
-        return reverse("commitments:dossier", args=[self.slug])
 
 
 class DocumentSeries(models.Model):
@@ -118,6 +118,13 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.citation} {self.title}" if self.title else self.citation
 
+    def save(self, *args, **kwargs):
+        self.identifier = self.as_citation().slug
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("commitments:document", args=[self.identifier])
+
     def as_citation(self) -> citations.Citation:
         """The parsed form of this document's identifying parts."""
         dossier = self.dossier if self.dossier_id else None
@@ -139,13 +146,6 @@ class Document(models.Model):
     @property
     def official_url(self):
         return self.as_citation().official_url
-
-    def get_absolute_url(self):
-        return reverse("commitments:document", args=[self.identifier])
-
-    def save(self, *args, **kwargs):
-        self.identifier = self.as_citation().slug
-        super().save(*args, **kwargs)
 
 
 class Activity(models.Model):
@@ -205,5 +205,3 @@ class Activity(models.Model):
     @property
     def date_is_approximate(self):
         return self.date is None and (self.date_earliest is not None or self.date_latest is not None)
-
-

@@ -42,7 +42,9 @@ class Party(models.Model):
 class Person(models.Model):
     """A member of parliament or a bewindspersoon (or both, over time)."""
 
-    name = models.CharField(_("name"), max_length=200, help_text=_("As written in the Kamer's papers, e.g. 'Wörsdörfer'."))
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("As written in the Kamer's papers, e.g. 'Wörsdörfer'.")
+    )
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
     party = models.ForeignKey(
         Party, verbose_name=_("current party"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
@@ -137,5 +139,3 @@ class Office(models.Model):
     def covers(self, day: datetime.date) -> bool:
         """Whether the office was held on `day`, by the queryset's rule (`held_on_q`)."""
         return Office.objects.held_on(day).filter(pk=self.pk).exists()
-
-

@@ -65,7 +65,10 @@ class DecisionForm(forms.Form):
         if not outcome or "letter" in self.errors or "new_due_date" in self.errors:
             return cleaned
         decision = RappelDecision(
-            None, outcome, reason=cleaned.get("reason"), new_due_date=cleaned.get("new_due_date"),
+            None,
+            outcome,
+            reason=cleaned.get("reason"),
+            new_due_date=cleaned.get("new_due_date"),
             letter=cleaned.get("letter"),
         )
         for message in decision.errors():

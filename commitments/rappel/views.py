@@ -30,11 +30,15 @@ def _parameters(request):
         return form.cleaned_data["peildatum"], form.cleaned_data["binnen"], None
     lines = []
     if "peildatum" in form.errors:
-        lines.append(gettext("Invalid cut-off date (peildatum) “%(value)s”: use YYYY-MM-DD, e.g. 2026-06-30.")
-                     % {"value": request.GET.get("peildatum", "")})
+        lines.append(
+            gettext("Invalid cut-off date (peildatum) “%(value)s”: use YYYY-MM-DD, e.g. 2026-06-30.")
+            % {"value": request.GET.get("peildatum", "")}
+        )
     if "binnen" in form.errors:
-        lines.append(gettext("Invalid number of days (binnen) “%(value)s”: use a whole number from 0 to %(max)d.")
-                     % {"value": request.GET.get("binnen", ""), "max": MAX_DAYS})
+        lines.append(
+            gettext("Invalid number of days (binnen) “%(value)s”: use a whole number from 0 to %(max)d.")
+            % {"value": request.GET.get("binnen", ""), "max": MAX_DAYS}
+        )
     return None, None, HttpResponseBadRequest("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
@@ -65,11 +69,19 @@ def rappel_index(request):
     if error:
         return error
     ministries = rappel_ministries(cutoff, days)
-    return render(request, "rappel/index.html", {
-        "cutoff": cutoff, "days": days, "until": cutoff + datetime.timedelta(days=days),
-        "ministries": ministries, "query": _query(cutoff, days),
-        "total_overdue": sum(m.overdue for m in ministries), "total_due_soon": sum(m.due_soon for m in ministries),
-    })
+    return render(
+        request,
+        "rappel/index.html",
+        {
+            "cutoff": cutoff,
+            "days": days,
+            "until": cutoff + datetime.timedelta(days=days),
+            "ministries": ministries,
+            "query": _query(cutoff, days),
+            "total_overdue": sum(m.overdue for m in ministries),
+            "total_due_soon": sum(m.due_soon for m in ministries),
+        },
+    )
 
 
 @view_required
@@ -80,7 +92,10 @@ def rappel_ministry(request, ministry):
     ministry = get_object_or_404(Ministry, abbreviation=ministry)
     rows = _annotate(rappel_commitments(ministry, cutoff, days), cutoff)
     context = {
-        "ministry": ministry, "cutoff": cutoff, "days": days, "until": cutoff + datetime.timedelta(days=days),
+        "ministry": ministry,
+        "cutoff": cutoff,
+        "days": days,
+        "until": cutoff + datetime.timedelta(days=days),
         "overdue": [r for r in rows if r.days_late is not None],
         "due_soon": [r for r in rows if r.days_late is None],
         "query": _query(cutoff, days),
@@ -100,7 +115,10 @@ def rappel_export(request, ministry):
     # The rappel goes to ministries that open it in Excel: semicolons and a BOM.
     filename = f"rappel-{ministry.abbreviation.lower()}-{cutoff.isoformat()}.csv"
     return csv_response(
-        rappel_commitments(ministry, cutoff, days), RAPPEL_COLUMNS, DIALECTS["excel"], ExportContext(request, cutoff),
+        rappel_commitments(ministry, cutoff, days),
+        RAPPEL_COLUMNS,
+        DIALECTS["excel"],
+        ExportContext(request, cutoff),
         filename,
     )
 
@@ -121,11 +139,14 @@ def rappel_decisions(request, ministry):
             except ValidationError as error:
                 errors = error.messages
             else:
-                messages.success(request, ngettext(
-                    "%(count)d decision recorded.", "%(count)d decisions recorded.", len(entries)
-                ) % {"count": len(entries)})
-                return redirect(f"{reverse('commitments:rappel_ministry', args=[ministry.abbreviation])}?"
-                                f"{_query(cutoff, days)}")
+                messages.success(
+                    request,
+                    ngettext("%(count)d decision recorded.", "%(count)d decisions recorded.", len(entries))
+                    % {"count": len(entries)},
+                )
+                return redirect(
+                    f"{reverse('commitments:rappel_ministry', args=[ministry.abbreviation])}?{_query(cutoff, days)}"
+                )
         # Show the rows that were posted, whether or not they are still on the list.
         posted = Commitment.objects.open().filter(
             ministry=ministry, pk__in=[pk for pk in map(_posted_pk, formset.forms) if pk]
@@ -135,11 +156,20 @@ def rappel_decisions(request, ministry):
     else:
         rows = _annotate(rappel_commitments(ministry, cutoff, days), cutoff)
         formset = DecisionFormSet(initial=[{"commitment": row.pk} for row in rows])
-        pairs = list(zip(formset.forms, rows))
-    return render(request, "rappel/decisions.html", {
-        "ministry": ministry, "cutoff": cutoff, "days": days, "formset": formset, "pairs": pairs,
-        "errors": errors, "query": _query(cutoff, days),
-    })
+        pairs = list(zip(formset.forms, rows, strict=True))
+    return render(
+        request,
+        "rappel/decisions.html",
+        {
+            "ministry": ministry,
+            "cutoff": cutoff,
+            "days": days,
+            "formset": formset,
+            "pairs": pairs,
+            "errors": errors,
+            "query": _query(cutoff, days),
+        },
+    )
 
 
 def _posted_pk(form):
@@ -155,13 +185,15 @@ def _record(formset, ministry, cutoff, user):
     unknown = [data["commitment"] for data in chosen if data["commitment"] not in commitments]
     if unknown:
         raise ValidationError(
-            gettext("These are not open commitments of this ministry: %(ids)s.")
-            % {"ids": ", ".join(map(str, unknown))}
+            gettext("These are not open commitments of this ministry: %(ids)s.") % {"ids": ", ".join(map(str, unknown))}
         )
     decisions = [
         RappelDecision(
-            commitments[data["commitment"]], data["decision"], reason=data["reason"],
-            new_due_date=data["new_due_date"], letter=data["letter"],
+            commitments[data["commitment"]],
+            data["decision"],
+            reason=data["reason"],
+            new_due_date=data["new_due_date"],
+            letter=data["letter"],
         )
         for data in chosen
     ]

@@ -5,6 +5,7 @@ Views call these and stay thin; the rules themselves (open, overdue, on time) li
 a list takes `today` explicitly (the view asks `clock.today()` once), so one request computes
 every figure for one day.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -14,11 +15,12 @@ from django.shortcuts import get_object_or_404
 
 from .. import citations
 from ..models import (
+    PLENARY,
     Closure,
     Commitment,
-    CommitmentStatus,
     CommitmentRecipient,
     CommitmentRelation,
+    CommitmentStatus,
     Committee,
     DeadlineChange,
     Document,
@@ -29,7 +31,6 @@ from ..models import (
     MotionSigner,
     OnTimeFigures,
     Person,
-    PLENARY,
 )
 
 DUE_SOON_DAYS = 30
@@ -140,7 +141,9 @@ def commitment_detail(pk, today):
     queryset = (
         commitment_rows(today)
         .select_related(
-            "office__ministry", "source_activity__committee", "source_activity__report__dossier",
+            "office__ministry",
+            "source_activity__committee",
+            "source_activity__report__dossier",
             "motion__replaced_by__document__dossier",
         )
         .prefetch_related(
@@ -180,7 +183,6 @@ class Shortlist:
 
     def __len__(self):
         return len(self.rows)
-
 
 
 def document_detail(identifier, today):
@@ -232,9 +234,11 @@ def motion_detail(identifier, today):
 def person_detail(pk, today):
     person = get_object_or_404(Person.objects.select_related("party"), pk=pk)
     made = Shortlist(commitment_rows(today).filter(bewindspersoon=person))
-    received = Shortlist(commitment_rows(today).filter(
-        Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person))
-    ))
+    received = Shortlist(
+        commitment_rows(today).filter(
+            Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person))
+        )
+    )
     offices = person.offices.select_related("ministry").order_by(F("start").desc(nulls_last=True), "pk")
     signed = MotionSigner.objects.filter(person=person).select_related("motion__document__dossier", "party")
     return person, made, received, offices, signed

@@ -3,6 +3,7 @@
 The rules (open, overdue) live on `CommitmentQuerySet` and `overdue_q`; these functions only
 combine them for a page, in a fixed number of queries.
 """
+
 import datetime
 from dataclasses import dataclass
 
@@ -45,8 +46,10 @@ def rappel_ministries(cutoff: datetime.date, days: int = RAPPEL_DEFAULT_DAYS):
     )
     return [
         MinistryCounts(
-            abbreviation=row["ministry__abbreviation"], name=row["ministry__name"],
-            overdue=row["overdue"], due_soon=row["total"] - row["overdue"],
+            abbreviation=row["ministry__abbreviation"],
+            name=row["ministry__name"],
+            overdue=row["overdue"],
+            due_soon=row["total"] - row["overdue"],
         )
         for row in rows
     ]
@@ -57,9 +60,4 @@ def rappel_commitments(ministry: Ministry, cutoff: datetime.date, days: int = RA
 
     Rows carry `is_overdue` and `days_overdue` relative to the cut-off (`with_overdue`).
     """
-    return (
-        rappel_candidates(cutoff, days)
-        .filter(ministry=ministry)
-        .for_display(cutoff)
-        .order_by("due_date", "pk")
-    )
+    return rappel_candidates(cutoff, days).filter(ministry=ministry).for_display(cutoff).order_by("due_date", "pk")

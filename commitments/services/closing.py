@@ -49,7 +49,11 @@ def _check_can_close(commitments: Iterable[Commitment], letter: Document) -> Non
 
 @transaction.atomic
 def close_with_letter(
-    commitments: Iterable[Commitment], letter: Document, fulfilment: str, *, closed_on: date | None = None,
+    commitments: Iterable[Commitment],
+    letter: Document,
+    fulfilment: str,
+    *,
+    closed_on: date | None = None,
     note: str = "",
 ) -> list[Commitment]:
     """Record that `letter` fulfils each commitment fully or partly, and set their status.

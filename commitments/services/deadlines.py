@@ -24,7 +24,13 @@ _RULE_LENGTH = max_length(Commitment, "deadline_rule")
 _REASON_LENGTH = max_length(DeadlineChange, "reason")
 
 # What the engine's result is stored as (besides the due date itself).
-_DERIVED_FIELDS = ("due_date_earliest", "deadline_precision", "deadline_anchor", "deadline_rule", "deadline_explanation")
+_DERIVED_FIELDS = (
+    "due_date_earliest",
+    "deadline_precision",
+    "deadline_anchor",
+    "deadline_rule",
+    "deadline_explanation",
+)
 
 
 def derivation_date(commitment: Commitment) -> tuple[datetime.date | None, str]:
@@ -80,8 +86,14 @@ def derive_deadline_fields(commitment: Commitment, *, calendar: RecessCalendar |
 
 
 def _store(
-    commitment: Commitment, *, new_due_date: datetime.date | None, fields: dict[str, Any] | None = None, source: str,
-    reason: str = "", user: Actor = None, always_save: bool = False,
+    commitment: Commitment,
+    *,
+    new_due_date: datetime.date | None,
+    fields: dict[str, Any] | None = None,
+    source: str,
+    reason: str = "",
+    user: Actor = None,
+    always_save: bool = False,
 ) -> DeadlineChange | None:
     """The one write path of a due date: set it and `fields`, save once, write one history entry.
 
@@ -119,7 +131,12 @@ def _require_reason(reason: str) -> str:
 
 
 def _derive(
-    commitment: Commitment, *, calendar: RecessCalendar | None, source: str, reason: str, user: Actor,
+    commitment: Commitment,
+    *,
+    calendar: RecessCalendar | None,
+    source: str,
+    reason: str,
+    user: Actor,
     always_save: bool = False,
 ) -> DeadlineChange | None:
     """Derive the due date from the phrase and store it (a date set by hand stands)."""
@@ -155,8 +172,14 @@ def derive_deadline(
 
 @transaction.atomic
 def save_with_deadline(
-    commitment: Commitment, *, user: Actor = None, by_hand: bool = False, due_date: datetime.date | None = None,
-    reason: str = "", derive: bool = True, calendar: RecessCalendar | None = None,
+    commitment: Commitment,
+    *,
+    user: Actor = None,
+    by_hand: bool = False,
+    due_date: datetime.date | None = None,
+    reason: str = "",
+    derive: bool = True,
+    calendar: RecessCalendar | None = None,
 ) -> DeadlineChange | None:
     """Save a commitment as a clerk entered it, with its deadline: one save, at most one history entry.
 
@@ -196,7 +219,11 @@ def save_with_deadline(
 
 @transaction.atomic
 def change_due_date(
-    commitment: Commitment, new_due_date: datetime.date | None, *, reason: str, source: str = DeadlineSource.OVERRIDE,
+    commitment: Commitment,
+    new_due_date: datetime.date | None,
+    *,
+    reason: str,
+    source: str = DeadlineSource.OVERRIDE,
     user: Actor = None,
 ) -> DeadlineChange | None:
     """Set a due date by hand (a clerk, a rappel decision, an extension), with the reason in the history."""
@@ -207,7 +234,11 @@ def change_due_date(
 
 @transaction.atomic
 def reset_deadline(
-    commitments: Iterable[Commitment], new_due_date: datetime.date, *, reason: str, user: Actor = None,
+    commitments: Iterable[Commitment],
+    new_due_date: datetime.date,
+    *,
+    reason: str,
+    user: Actor = None,
     source: str = DeadlineSource.OVERRIDE,
 ) -> list[DeadlineChange | None]:
     """Give each commitment a new due date by hand, with the reason in the deadline history."""
@@ -240,7 +271,11 @@ def release_overrides(
         commitment.due_date_overridden = False
         reason = "handmatige datum losgelaten, opnieuw afgeleid uit de termijn" if was_overridden else ""
         entry = _derive(
-            commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason=reason, user=user,
+            commitment,
+            calendar=calendar,
+            source=DeadlineSource.DERIVED,
+            reason=reason,
+            user=user,
             always_save=was_overridden,
         )
         if entry is None and was_overridden:
@@ -269,7 +304,10 @@ def derive_due_dates(
 
 @transaction.atomic
 def rederive_due_dates(
-    queryset: CommitmentQuerySet | None = None, *, reason: str, user: Actor = None,
+    queryset: CommitmentQuerySet | None = None,
+    *,
+    reason: str,
+    user: Actor = None,
     calendar: RecessCalendar | None = None,
 ) -> list[DeadlineChange]:
     """Recompute derived due dates (default: those anchored to a recess), recording each change.

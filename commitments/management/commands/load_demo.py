@@ -1,4 +1,5 @@
 """Load the demo dossier (fixtures/demo.json) and a demo griffie account, for `make run`."""
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import BaseCommand, call_command

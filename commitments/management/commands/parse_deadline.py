@@ -76,7 +76,7 @@ class Command(BaseCommand):
             return
         phrase = options["phrase"]
         if phrase is None:
-            raise CommandError("Geef een termijn op, bijvoorbeeld \"voor de zomer\", of gebruik --batch.")
+            raise CommandError('Geef een termijn op, bijvoorbeeld "voor de zomer", of gebruik --batch.')
         if not options["made_on"]:
             raise CommandError(f"Geef de datum van de toezegging met --made-on ({_DATE_HINT}).")
         made_on = parse_made_on(options["made_on"])

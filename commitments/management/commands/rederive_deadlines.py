@@ -1,4 +1,5 @@
 """Recompute due dates derived from deadline phrases, recording each change in the history."""
+
 from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
