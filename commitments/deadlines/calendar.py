@@ -1,7 +1,8 @@
 """The parliamentary calendar the deadline engine resolves phrases against.
 
 Pure Python on purpose (no Django): the parser, the tests and scripts can use it without a
-database. ``commitments.deadlines.db`` builds the same ``RecessCalendar`` from the database.
+database. Inside Django the caller builds the same ``RecessCalendar`` from the ``Recess`` table and
+passes it in; the engine never reads the database itself.
 
 Interpretation of a recess's dates
 ----------------------------------
@@ -56,8 +57,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-CHAMBERS = ("TK", "EK")
-CHAMBER_NAMES = {"TK": "Tweede Kamer", "EK": "Eerste Kamer"}
+from .vocabulary import CHAMBER_NAMES, Chamber, normalise_chamber
+
+__all__ = [
+    "CHAMBER_NAMES",  # re-exported: the parse_deadline command imports it from here
+    "CONFIDENCES",
+    "RECESS_KINDS",
+    "Recess",
+    "RecessCalendar",
+    "default_calendar",
+    "format_date",
+    "format_day_month",
+    "load_recesses_csv",
+    "normalise_chamber",
+    "normalise_kind",
+    "pattern_recess",
+    "prinsjesdag",
+    "verantwoordingsdag",
+]
+
 
 RECESS_KINDS = (
     "zomerreces",
@@ -102,7 +120,7 @@ PATTERN_NOTE = "volgens het gebruikelijke patroon"
 class Recess:
     """One recess of one chamber; ``start`` and ``end`` are both inclusive (see module doc)."""
 
-    chamber: str
+    chamber: Chamber
     kind: str
     start: date
     end: date
@@ -125,18 +143,6 @@ class Recess:
         return self.end + timedelta(days=1)
 
 
-def normalise_chamber(chamber: str) -> str:
-    """Return "TK" or "EK" for the usual spellings; raise ValueError otherwise."""
-    value = (chamber or "").strip().upper()
-    if value in ("TWEEDE KAMER", "II"):
-        value = "TK"
-    elif value in ("EERSTE KAMER", "I"):
-        value = "EK"
-    if value not in CHAMBERS:
-        raise ValueError(f"onbekende Kamer {chamber!r}: gebruik TK of EK")
-    return value
-
-
 def normalise_kind(kind: str) -> str:
     """Return the canonical recess kind ("krokusreces" -> "voorjaarsreces")."""
     value = (kind or "").strip().lower()
@@ -149,20 +155,20 @@ def pattern_recess(chamber: str, kind: str, year: int) -> Recess | None:
     Only the zomer- and kerstreces have a rule (see the module docstring); None also for years
     that ``date`` cannot represent.
     """
-    if chamber not in CHAMBERS:
+    if not isinstance(chamber, Chamber):
         chamber = normalise_chamber(chamber)
     kind = normalise_kind(kind)
     try:
         if kind == "zomerreces":
             start = date.fromisocalendar(year, 27, 5)
             end = date.fromisocalendar(year, 36, 1)
-            if chamber == "EK":
+            if chamber is Chamber.EK:
                 start, end = start + timedelta(days=5), end + timedelta(days=7)
         elif kind == "kerstreces":
             december_23 = date(year, 12, 23)
             start = december_23 - timedelta(days=(december_23.weekday() - 4) % 7)  # Friday on or before
             end = start + timedelta(days=24)
-            if chamber == "EK":
+            if chamber is Chamber.EK:
                 start -= timedelta(days=2)
         else:
             return None
@@ -193,28 +199,28 @@ class RecessCalendar:
     and year without a row, so an empty calendar is a pure pattern calendar.
     """
 
-    def __init__(self, recesses: Iterable[Recess] = ()):
-        items = []
+    def __init__(self, recesses: Iterable[Recess] = ()) -> None:
+        items: list[Recess] = []
         for recess in recesses:
             chamber = normalise_chamber(recess.chamber)
             kind = normalise_kind(recess.kind)
             if recess.end < recess.start:
                 raise ValueError(f"reces eindigt voor het begint: {recess!r}")
-            if (chamber, kind) != (recess.chamber, recess.kind):
+            if (chamber, kind) != (recess.chamber, recess.kind) or not isinstance(recess.chamber, Chamber):
                 recess = Recess(chamber, kind, recess.start, recess.end, recess.confidence, recess.note)
             items.append(recess)
         items.sort(key=lambda r: (r.chamber, r.start, r.end, r.kind))
         self._recesses: tuple[Recess, ...] = tuple(items)
         # (chamber, kind, year) -> recesses of that kind starting in that year, by start.
-        by_year: dict[tuple[str, str, int], list[Recess]] = {}
+        by_year: dict[tuple[Chamber, str, int], list[Recess]] = {}
         # chamber -> (starts, recesses), for "the next recess of any kind".
-        self._by_chamber: dict[str, tuple[list[date], list[Recess]]] = {}
+        self._by_chamber: dict[Chamber, tuple[list[date], list[Recess]]] = {}
         for recess in self._recesses:
             by_year.setdefault((recess.chamber, recess.kind, recess.year), []).append(recess)
             starts, rows = self._by_chamber.setdefault(recess.chamber, ([], []))
             starts.append(recess.start)
             rows.append(recess)
-        self._by_year: dict[tuple[str, str, int], tuple[Recess, ...]] = {
+        self._by_year: dict[tuple[Chamber, str, int], tuple[Recess, ...]] = {
             key: tuple(rows) for key, rows in by_year.items()
         }
 
@@ -236,7 +242,7 @@ class RecessCalendar:
 
     def in_year(self, chamber: str, kind: str, year: int) -> tuple[Recess, ...]:
         """The recesses of ``kind`` starting in ``year``: the data's, else the pattern's, else ()."""
-        if chamber not in CHAMBERS:  # the parser passes canonical values; skip the work then
+        if not isinstance(chamber, Chamber):  # the parser passes a Chamber; skip the work then
             chamber = normalise_chamber(chamber)
         if kind not in RECESS_KINDS:
             kind = normalise_kind(kind)
@@ -308,7 +314,7 @@ def load_recesses_csv(path: str | Path) -> list[Recess]:
     Dates are ISO (YYYY-MM-DD); ``end`` is the last day of the recess. Raises ValueError with
     the line number on a malformed row: this is curated data and should be fixed, not skipped.
     """
-    recesses = []
+    recesses: list[Recess] = []
     with open(path, newline="", encoding="utf-8") as handle:
         for line_number, row in enumerate(csv.DictReader(handle), start=2):
             try:
