@@ -22,10 +22,10 @@ A recess "of year Y" is the one that *starts* in Y: the kerstreces 2020 runs fro
 
 The regular pattern (fallback for years without data)
 -----------------------------------------------------
-Only the two recesses whose dates follow a fixed rule have a pattern; the others (herfst-,
-voorjaars-, mei- and verkiezingsreces) follow school holidays or elections, so without data they
-are unknown rather than guessed. The rules reproduce every zomer- and kerstreces row of both
-chambers in ``commitments/data/recesses.csv``:
+Every regular recess has a pattern; only the verkiezingsreces (it follows an election) has none,
+and is unknown without data. The zomer- and kerstreces rules reproduce every row of both
+chambers in ``commitments/data/recesses.csv``; the herfst-, voorjaars- and meireces follow the
+school holidays, so their rules are the usual case, not every year's (see ``docs/DEADLINES.md``):
 
 * TK zomerreces: Friday of ISO week 27 to Monday of ISO week 36.
 * TK kerstreces: the last Friday on or before 23 December, to the Monday 24 days later (three
@@ -38,6 +38,17 @@ chambers in ``commitments/data/recesses.csv``:
 * EK kerstreces: the Wednesday two days before the TK's start to the same Monday as the TK. The
   data shows the EK's other recesses do the same (start on the Wednesday of the TK's week, end
   on the same Monday); only its summer recess is shifted by a week.
+* TK meireces: the last Friday on or before 27 April (Koningsdag), to the Monday 17 days later
+  (2018, 2023, 2024 and 2026 in the data).
+* TK voorjaarsreces: Friday of ISO week 7 to the Monday ten days later (2024, 2026; 2018 was a
+  week later).
+* TK herfstreces: Friday of ISO week 41 to the Monday ten days later (2017, 2023; 2020 was a
+  week later).
+* EK meireces, voorjaarsreces, herfstreces: the Wednesday two days before the TK's start, to
+  the same Monday.
+
+A pattern recess that would overlap a recess of another kind in the data (a verkiezingsreces
+that replaced the herfstreces, as in 2025) is not made: the data says that year was different.
 
 A recess made from the pattern carries ``confidence="pattern"``, the same value the CSV uses for
 rows it derived from the rule, so callers can say "volgens het gebruikelijke patroon".
@@ -52,7 +63,7 @@ from __future__ import annotations
 import csv
 import functools
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -149,11 +160,24 @@ def normalise_kind(kind: str) -> str:
     return KIND_ALIASES.get(value, value)
 
 
+def _friday_on_or_before(day: date) -> date:
+    return day - timedelta(days=(day.weekday() - 4) % 7)
+
+
+# kind -> (TK start, days to the last day) for the recesses that follow the school holidays.
+_SCHOOL_HOLIDAY_RULES: dict[str, Callable[[int], tuple[date, int]]] = {
+    "meireces": lambda year: (_friday_on_or_before(date(year, 4, 27)), 17),
+    "voorjaarsreces": lambda year: (date.fromisocalendar(year, 7, 5), 10),
+    "herfstreces": lambda year: (date.fromisocalendar(year, 41, 5), 10),
+}
+PATTERN_KINDS = ("zomerreces", "kerstreces", "meireces", "voorjaarsreces", "herfstreces")
+
+
 def pattern_recess(chamber: str, kind: str, year: int) -> Recess | None:
     """The recess of ``kind`` in ``year`` according to the regular rule, or None.
 
-    Only the zomer- and kerstreces have a rule (see the module docstring); None also for years
-    that ``date`` cannot represent.
+    Every kind but the verkiezingsreces has a rule (see the module docstring); None also for
+    years that ``date`` cannot represent.
     """
     if not isinstance(chamber, Chamber):
         chamber = normalise_chamber(chamber)
@@ -168,6 +192,11 @@ def pattern_recess(chamber: str, kind: str, year: int) -> Recess | None:
             december_23 = date(year, 12, 23)
             start = december_23 - timedelta(days=(december_23.weekday() - 4) % 7)  # Friday on or before
             end = start + timedelta(days=24)
+            if chamber is Chamber.EK:
+                start -= timedelta(days=2)
+        elif kind in _SCHOOL_HOLIDAY_RULES:
+            start, length = _SCHOOL_HOLIDAY_RULES[kind](year)
+            end = start + timedelta(days=length)
             if chamber is Chamber.EK:
                 start -= timedelta(days=2)
         else:
@@ -249,8 +278,23 @@ class RecessCalendar:
         rows = self._by_year.get((chamber, kind, year))
         if rows:
             return rows
-        fallback = pattern_recess(chamber, kind, year)
+        fallback = self._pattern(chamber, kind, year)
         return (fallback,) if fallback else ()
+
+    def _pattern(self, chamber: Chamber, kind: str, year: int) -> Recess | None:
+        """The pattern recess, unless a data recess of another kind overlaps it."""
+        fallback = pattern_recess(chamber, kind, year)
+        if fallback is None:
+            return None
+        for other in self._overlapping_candidates(chamber, fallback):
+            if other.kind != kind and other.start <= fallback.end and fallback.start <= other.end:
+                return None
+        return fallback
+
+    def _overlapping_candidates(self, chamber: Chamber, recess: Recess) -> list[Recess]:
+        starts, rows = self._by_chamber.get(chamber, ([], []))
+        index = bisect_right(starts, recess.end)
+        return rows[max(0, index - 4) : index]
 
     def get(self, chamber: str, kind: str, year: int) -> Recess | None:
         """The (first) recess of ``kind`` starting in ``year``, from data or pattern, or None."""
@@ -290,7 +334,7 @@ class RecessCalendar:
         """The first recess of any kind that starts after ``day`` ("voor het reces").
 
         Candidates are the data rows and, for years without data of their kind, the pattern
-        zomer- and kerstreces; the earliest start wins, whatever the kind.
+        recesses; the earliest start wins, whatever the kind.
         """
         chamber = normalise_chamber(chamber)
         best: Recess | None = None
@@ -298,11 +342,11 @@ class RecessCalendar:
         index = bisect_right(starts, day)
         if index < len(rows):
             best = rows[index]
-        for kind in ("zomerreces", "kerstreces"):
+        for kind in PATTERN_KINDS:
             for year in (day.year, day.year + 1):
                 if (chamber, kind, year) in self._by_year:
                     continue
-                candidate = pattern_recess(chamber, kind, year)
+                candidate = self._pattern(chamber, kind, year)
                 if candidate and candidate.start > day and (best is None or candidate.start < best.start):
                     best = candidate
         return best

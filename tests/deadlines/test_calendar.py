@@ -1,5 +1,7 @@
 """The recess calendar: the regular pattern, the CSV, lookups and the budget-cycle days."""
 
+from dataclasses import replace
+
 import pytest
 
 from commitments.deadlines import (
@@ -8,6 +10,7 @@ from commitments.deadlines import (
     load_recesses_csv,
     pattern_recess,
 )
+from commitments.deadlines.calendar import PATTERN_NOTE
 from tests.deadlines.helpers import CALENDAR, ROOT, D, assert_due, derive
 
 # The regular pattern, for years without data
@@ -38,9 +41,9 @@ def test_an_empty_calendar_resolves_summer_and_christmas_from_the_pattern():
 
 
 def test_a_recess_without_pattern_or_data_is_recognised_but_left_without_a_date():
-    result = derive("voor het herfstreces", "2019-03-01")
+    result = derive("voor het verkiezingsreces", "2019-03-01")
     assert (result.due_date, result.precision, result.anchor) == (None, "none", "recess")
-    assert result.rule == "voor_herfstreces"
+    assert result.rule == "voor_verkiezingsreces"
     assert "staat niet in de receskalender" in result.explanation
 
 
@@ -57,9 +60,40 @@ def test_the_pattern_reproduces_every_summer_and_christmas_recess_in_the_csv(rec
     assert (pattern.start, pattern.end) == (recess.start, recess.end)
 
 
-def test_only_summer_and_christmas_recesses_have_a_pattern():
-    assert pattern_recess("TK", "herfstreces", 2030) is None
-    assert pattern_recess("TK", "zomerreces", 2030).confidence == "pattern"
+def test_only_the_election_recess_has_no_pattern():
+    assert pattern_recess("TK", "verkiezingsreces", 2030) is None
+    assert pattern_recess("TK", "herfstreces", 2030).confidence == "pattern"
+
+
+@pytest.mark.parametrize(
+    "recess",
+    [r for r in CSV_RECESSES if r.kind == "meireces"],
+    ids=lambda r: f"{r.chamber}-{r.kind}-{r.year}",
+)
+def test_the_meireces_pattern_reproduces_every_meireces_in_the_csv(recess):
+    assert pattern_recess(recess.chamber, recess.kind, recess.year) == replace(
+        recess, confidence="pattern", note=PATTERN_NOTE
+    )
+
+
+@pytest.mark.parametrize(
+    "chamber, kind, year, start, end",
+    [
+        ("TK", "voorjaarsreces", 2024, "2024-02-16", "2024-02-26"),
+        ("EK", "voorjaarsreces", 2027, "2027-02-17", "2027-03-01"),
+        ("TK", "herfstreces", 2023, "2023-10-13", "2023-10-23"),
+        ("EK", "herfstreces", 2023, "2023-10-11", "2023-10-23"),
+    ],
+)
+def test_the_school_holiday_recess_patterns_match_the_usual_years(chamber, kind, year, start, end):
+    recess = pattern_recess(chamber, kind, year)
+    assert (recess.start, recess.end) == (D(start), D(end))
+
+
+def test_no_pattern_herfstreces_where_an_election_recess_replaced_it():
+    # TK 2025: the verkiezingsreces (3-29 October) replaced the herfstreces.
+    assert CALENDAR.get("TK", "herfstreces", 2025) is None
+    assert CALENDAR.get("TK", "herfstreces", 2024).is_pattern
 
 
 def test_the_csv_calendar_holds_both_chambers_with_inclusive_end_dates():
