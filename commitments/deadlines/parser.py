@@ -62,6 +62,7 @@ from typing import NamedTuple
 
 from .calendar import RecessCalendar, default_calendar, format_date
 from .dates import add_months
+from .motion import request_span
 from .result import UNKNOWN_EXPLANATION, Context, DeadlineResult, unknown_result
 from .rules import FRAGMENT_RULES, RECURRING, RECURRING_INTERVALS, RECURRING_TRIGGERS, RULE_TABLE, TRIGGER_INDEX
 from .text import normalise, words_of
@@ -274,6 +275,10 @@ def derive_due_date(
         phrase = str(phrase)
     if calendar is None:
         calendar = default_calendar()
+    span = request_span(phrase)
+    if span is not None:
+        # A motion: the term the request is bound to, not one in the considerations.
+        phrase = phrase[span[0] : span[1]]
     try:
         return _derive(phrase, made_on, chamber, calendar)
     except Exception:  # noqa: BLE001 - the contract is "never raise on text"; one bad line must not stop a batch

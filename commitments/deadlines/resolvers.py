@@ -138,6 +138,10 @@ def _explicit_date(match: re.Match[str]) -> tuple[int | None, int, int]:
     return (int(groups["year"]) if groups.get("year") else None), month, int(groups["day"])
 
 
+# "Per 1 januari", "met ingang van 1 juli": an effective date, due that day.
+_EFFECTIVE_KEYWORDS = frozenset(("per", "met ingang van", "vanaf"))
+
+
 def resolve_date(ctx: Context, match: re.Match[str]) -> Resolved:
     before = match.group("kw") == "voor"
     year, month, day = _explicit_date(match)
@@ -150,6 +154,10 @@ def resolve_date(ctx: Context, match: re.Match[str]) -> Resolved:
     if before:
         result = _dated(
             ctx, match, "voor_datum", due, Precision.DAY, Anchor.CALENDAR, f"dag vóór {format_date(due + shift)}"
+        )
+    elif match.group("kw") in _EFFECTIVE_KEYWORDS:
+        result = _dated(
+            ctx, match, "per_datum", due, Precision.DAY, Anchor.CALENDAR, f"per {format_date(due)} (ingangsdatum)"
         )
     else:
         result = _dated(
@@ -437,6 +445,26 @@ resolve_bij_begroting = _budget_rule(
 resolve_voorjaarsnota = _budget_rule(
     "bij_voorjaarsnota", lambda y: date(y, 5, 31), lambda y, d: f"Voorjaarsnota {y}: {format_date(d)}"
 )
+resolve_voor_voorjaarsnota = _budget_rule(
+    "voor_voorjaarsnota",
+    lambda y: date(y, 5, 31),
+    lambda y, d: f"dag vóór de Voorjaarsnota {y} ({format_date(d)})",
+    1,
+)
+resolve_voor_najaarsnota = _budget_rule(
+    "voor_najaarsnota",
+    lambda y: date(y, 11, 30),
+    lambda y, d: f"dag vóór de Najaarsnota {y} ({format_date(d)})",
+    1,
+)
+# "Voor de begroting 2026", "voor de Miljoenennota": the day before Prinsjesdag 2025.
+_resolve_voor_begroting = _budget_rule(
+    "voor_begroting",
+    prinsjesdag,
+    lambda y, d: f"dag vóór de begroting voor {y + 1}: Prinsjesdag {y} ({format_day_month(d)})",
+    1,
+    year_offset=-1,
+)
 resolve_najaarsnota = _budget_rule(
     "bij_najaarsnota", lambda y: date(y, 11, 30), lambda y, d: f"Najaarsnota {y}: {format_date(d)}"
 )
@@ -652,3 +680,157 @@ def vague_rule(rule: str) -> Resolver:
         return _undated(ctx, match, rule, Precision.VAGUE, Anchor.VAGUE, explanation), False
 
     return resolve
+
+
+# --------------------------------------------------------------------------------------------
+# Resolvers: phrases of the Kamer's motions (see docs/DEADLINES.md, "Conventions of this
+# repository")
+# --------------------------------------------------------------------------------------------
+
+# Four weeks: "na de zomer" (30 September) and "na het kerstreces" (31 January) give three to
+# four weeks after the recess; the other recesses get the same window, counted from their end.
+_WEEKS_AFTER_RECESS = 4
+_DIRECTLY_AFTER_RECESS = timedelta(days=14)
+
+
+def _recess_ending(ctx: Context, match: re.Match[str], kind: str) -> tuple[Recess | None, int | None, bool]:
+    """The recess of ``kind`` a "na het …" phrase means: the named year's, else the next to end."""
+    year, explicit = _year_from(match, ctx.made)
+    if year is not None:
+        return ctx.calendar.get(ctx.chamber, kind, year), year, explicit
+    return ctx.calendar.next_ending_on_or_after(ctx.chamber, kind, ctx.made), None, explicit
+
+
+def resolve_na_recess(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Na het meireces / voorjaarsreces / herfstreces": four weeks after its last day."""
+    kind = RECESS_WORDS[match.group("what")]
+    rule = f"na_{kind}"
+    recess, year, explicit = _recess_ending(ctx, match, kind)
+    if recess is None:
+        return _missing_recess(ctx, match, rule, kind, year), explicit
+    due = recess.end + timedelta(weeks=_WEEKS_AFTER_RECESS)
+    explanation = (
+        f"vier weken na {_recess_label(recess)} (tot en met {format_day_month(recess.end)}): "
+        f"{format_date(due)}{_pattern_note(recess)}"
+    )
+    return _dated(
+        ctx, match, rule, due, Precision.MONTH, Anchor.RECESS, explanation, recess.first_sitting_day
+    ), explicit
+
+
+def resolve_direct_na_recess(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Direct / kort / meteen na het <reces>": two weeks after it ends (earliest: its end)."""
+    kind = RECESS_WORDS[match.group("what")]
+    recess, year, explicit = _recess_ending(ctx, match, kind)
+    if recess is None:
+        return _missing_recess(ctx, match, "direct_na_reces", kind, year), explicit
+    due = recess.end + _DIRECTLY_AFTER_RECESS
+    explanation = (
+        f"twee weken na {_recess_label(recess)} (tot en met {format_day_month(recess.end)}): "
+        f"{format_date(due)}{_pattern_note(recess)}"
+    )
+    return _dated(ctx, match, "direct_na_reces", due, Precision.WEEK, Anchor.RECESS, explanation, recess.end), explicit
+
+
+def resolve_rond_jaarwisseling(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Rond de jaarwisseling / rond de kerst": 31 January, the window from 15 December."""
+    year, explicit = _year_from(match, ctx.made)
+    if year is None:
+        due = first_due(ctx.made, lambda y: date(y, 1, 31))[1]
+    else:
+        due = date(year + 1, 1, 31)  # "de jaarwisseling van 2025": the turn from 2025 to 2026
+    earliest = date(due.year - 1, 12, 15)
+    explanation = f"rond de jaarwisseling {due.year - 1}/{due.year}: uiterlijk {format_date(due)}"
+    return _dated(
+        ctx, match, "rond_jaarwisseling", due, Precision.MONTH, Anchor.CALENDAR, explanation, earliest
+    ), explicit
+
+
+def resolve_voor_seizoen(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Voor het voorjaar / najaar": the day before the season starts (1 March / 1 September)."""
+    season = match.group("season")
+    month = 3 if season in ("voorjaar", "lente") else 9
+    year, explicit = _year_from(match, ctx.made)
+    if year is None:
+        year = first_due(ctx.made, lambda y: date(y, month, 1) - ONE_DAY)[0]
+    due = date(year, month, 1) - ONE_DAY
+    explanation = f"vóór het {'voorjaar' if month == 3 else 'najaar'} van {year}: uiterlijk {format_date(due)}"
+    return _dated(
+        ctx,
+        match,
+        f"voor_{'voorjaar' if month == 3 else 'najaar'}",
+        due,
+        Precision.SEASON,
+        Anchor.CALENDAR,
+        explanation,
+    ), explicit
+
+
+# Nouns after which "voor <jaar>" means "for that year", not "before it" ("de doelen voor 2030",
+# "de begroting voor 2026", "10 miljoen voor 2025").
+_FOR_THE_YEAR = re.compile(
+    r"(?:begroting|begrotingen|doel|doelen|doelstelling|doelstellingen|ambitie|ambities|norm|normen|"
+    r"raming|ramingen|budget|budgetten|middelen|miljoen|miljard|euro|bedrag|bedragen|plafond|tarief|"
+    r"tarieven|jaar|periode|planning|prognose|prognoses|opgave|opgaven|taakstelling|kader|afspraken|"
+    r"bezuiniging|bezuinigingen|ombuiging|ombuigingen|reservering|subsidie|uitgaven|inkomsten|"
+    r"koopkrachtplaatje|koopkracht|begrotingsjaar|kabinet|regeerakkoord|hoofdlijnenakkoord|"
+    r"voorjaarsnota|miljoenennota|plan|plannen) $"
+)
+
+
+def resolve_voor_jaar(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Vóór 2025": 31 December 2024; "uiterlijk (in) 2040": 31 December 2040."""
+    year = int(match.group("year"))
+    keyword = match.group("kw")
+    if keyword == "voor":
+        said = ctx.original(match.start("kw"), match.end("kw")).lower()
+        before = ctx.norm[max(0, match.start() - 30) : match.start()]
+        if said == "voor" and _FOR_THE_YEAR.search(before):
+            return None  # "de doelen voor 2030": for that year, not before it
+        due = date(year - 1, 12, 31)
+        return _dated(
+            ctx, match, "voor_jaar", due, Precision.YEAR, Anchor.CALENDAR, f"vóór {year}: uiterlijk {format_date(due)}"
+        ), True
+    due = date(year, 12, 31)
+    return _dated(
+        ctx, match, "uiterlijk_jaar", due, Precision.YEAR, Anchor.CALENDAR, f"uiterlijk in {year}: {format_date(due)}"
+    ), True
+
+
+def resolve_per_jaar(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Per 2026", "met ingang van 2026", "vanaf 2026": the effective date, 1 January."""
+    year = int(match.group("year"))
+    due = date(year, 1, 1)
+    explanation = f"per {year} (ingangsdatum): {format_date(due)}"
+    return _dated(ctx, match, "per_datum", due, Precision.YEAR, Anchor.CALENDAR, explanation), True
+
+
+def resolve_week(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Deze week": the Friday of this week; "volgende / komende week": the Friday of the next."""
+    offset = 0 if match.group("which") == "deze" else 1
+    monday = ctx.made - timedelta(days=ctx.made.weekday()) + timedelta(weeks=offset)
+    friday = monday + timedelta(days=4)
+    rule = "deze_week" if offset == 0 else "volgende_week"
+    explanation = f"{'deze' if offset == 0 else 'volgende'} week: vrijdag {format_date(friday)}"
+    return _dated(ctx, match, rule, friday, Precision.WEEK, Anchor.CALENDAR, explanation, monday), False
+
+
+def resolve_next_council(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Voor de volgende JBZ-Raad": an event (the council's date is not in the calendar)."""
+    event = ctx.original(match.start("which"), match.end("what"))
+    return _event_result(ctx, match, "volgende_raad", event), False
+
+
+def resolve_voor_begroting(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Voor de begroting [2026]": not when "van"/"voor" follows a year-less budget ("voor de
+    begroting van Defensie" is what the money is for, not when)."""
+    if match.group("doc").endswith("begroting") and not match.group("year") and match.group("after"):
+        return None
+    return _resolve_voor_begroting(ctx, match)
+
+
+def resolve_in_begroting(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "In de begroting voor 2026", "in de volgende begroting", "in de Miljoenennota": Prinsjesdag."""
+    if match.group("doc").endswith("begroting") and not (match.group("year") or match.group("nxt")):
+        return None  # "dekking te vinden in de begroting": where, not when
+    return resolve_bij_begroting(ctx, match)

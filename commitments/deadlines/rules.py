@@ -22,11 +22,13 @@ from .resolvers import (
     resolve_date,
     resolve_debate,
     resolve_dekade,
+    resolve_direct_na_recess,
     resolve_dit_jaar,
     resolve_duration,
     resolve_eind_jaar,
     resolve_forward_activity,
     resolve_helft,
+    resolve_in_begroting,
     resolve_in_jaar,
     resolve_in_maand,
     resolve_in_zomer,
@@ -35,20 +37,30 @@ from .resolvers import (
     resolve_letter,
     resolve_medio_jaar,
     resolve_na_kerst,
+    resolve_na_recess,
     resolve_na_zomer,
     resolve_najaar,
     resolve_najaarsnota,
+    resolve_next_council,
     resolve_next_document,
     resolve_op_prinsjesdag,
     resolve_op_verantwoordingsdag,
+    resolve_per_jaar,
     resolve_progress_report,
+    resolve_rond_jaarwisseling,
+    resolve_voor_begroting,
+    resolve_voor_jaar,
     resolve_voor_maand,
+    resolve_voor_najaarsnota,
     resolve_voor_prinsjesdag,
     resolve_voor_reces,
     resolve_voor_recess,
+    resolve_voor_seizoen,
     resolve_voor_verantwoordingsdag,
+    resolve_voor_voorjaarsnota,
     resolve_voorjaar,
     resolve_voorjaarsnota,
+    resolve_week,
     vague_rule,
 )
 from .result import Resolver
@@ -74,6 +86,14 @@ RULES: tuple[str, ...] = (
     "in_jaar",
     "in_voorjaar",
     "in_najaar",
+    "voor_voorjaar",
+    "voor_najaar",
+    "voor_jaar",
+    "uiterlijk_jaar",
+    "per_datum",
+    "deze_week",
+    "volgende_week",
+    "rond_jaarwisseling",
     # recess
     "voor_zomerreces",
     "voor_kerstreces",
@@ -85,11 +105,18 @@ RULES: tuple[str, ...] = (
     "in_zomer",
     "na_zomer",
     "na_kerstreces",
+    "na_meireces",
+    "na_voorjaarsreces",
+    "na_herfstreces",
+    "direct_na_reces",
     # budget cycle
     "voor_prinsjesdag",
     "op_prinsjesdag",
     "bij_begroting",
     "bij_voorjaarsnota",
+    "voor_voorjaarsnota",
+    "voor_najaarsnota",
+    "voor_begroting",
     "bij_najaarsnota",
     "bij_jaarverslag",
     "voor_verantwoordingsdag",
@@ -113,6 +140,7 @@ RULES: tuple[str, ...] = (
     "voor_activiteit_datum",
     "bij_activiteit_datum",
     "begrotingsbehandeling",
+    "volgende_raad",
     "brief_over",
     # conditions
     "zodra",
@@ -180,7 +208,10 @@ def _rule(triggers: Iterable[str], pattern: str, resolve: Resolver, fragments: I
 _MONTH_WORDS = frozenset(MONTH_NAMES)
 _YEAR_WORDS = frozenset(str(year) for year in range(1900, 2100))
 # Not "tot en met": in the papers it mostly closes a range ("van 25 mei tot en met 9 juni").
-_DATE_KW = r"(?P<kw>voor|uiterlijk op|uiterlijk|niet later dan|ten laatste op|ten laatste|tot uiterlijk)"
+_DATE_KW = (
+    r"(?P<kw>voor|uiterlijk op|uiterlijk|niet later dan|ten laatste op|ten laatste|tot uiterlijk|per|met ingang van|"
+    r"vanaf)"
+)
 _WEEKDAY = r"(?:(?:op )?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag) )?"
 _SEASON_LEAD = (
     r"(?:(?:in|tijdens|gedurende|in de loop van|ergens in) (?:het |de )?(?:komende |aankomende )?|"
@@ -218,6 +249,16 @@ _DEBATE_TRIGGERS = (
 _ACTIVITY_MODIFIER = (
     r"(?:(?:al |reeds |eerder |hiervoor |zojuist )?(?:eerder )?(?:genoemde|aangekondigde|geplande|voorgenomen|"
     r"aanstaande|volgende|eerstvolgende|eerstkomende|komende|aankomende) )"
+)
+# "voor", "vóór", "uiterlijk voor", "in aanloop naar": before a named moment.
+_BEFORE = r"(?:uiterlijk voor|ruim voor|voor|voorafgaand aan|in aanloop naar)"
+_NEXT = r"(?:volgende |eerstvolgende |komende |aankomende |eerstkomende )"
+_SCHOOL_HOLIDAY_RECESS_WORDS = tuple(
+    sorted(
+        (word for word, kind in RECESS_WORDS.items() if kind in ("meireces", "voorjaarsreces", "herfstreces")),
+        key=len,
+        reverse=True,
+    )
 )
 _WEEKDAYS = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 
@@ -292,11 +333,23 @@ RULE_TABLE: tuple[Rule, ...] = (
     ),
     _rule(
         ("dit", "jaarwisseling"),
-        r"(?:nog (?:in )?dit (?:kalender)?jaar|later dit jaar|binnen dit jaar|voor de jaarwisseling)(?![a-z])",
+        r"(?:nog (?:in )?dit (?:kalender)?jaar|later dit jaar|binnen dit jaar|voor de jaarwisseling|"
+        r"(?<!van )(?<!met )dit (?:kalender)?jaar)(?![a-z])",
         resolve_dit_jaar,
     ),
     _rule(("einde", "eind"), r"(?:nog )?voor het (?:einde|eind) van (?:" + _YEAR + "|" + _REL + ")", resolve_dit_jaar),
     _rule(_YEAR_WORDS, r"(?:in de loop van|ergens in|in het jaar|gedurende|in) " + _YEAR, resolve_in_jaar),
+    _rule(
+        _YEAR_WORDS,
+        r"(?P<kw>uiterlijk voor|voor|uiterlijk in|uiterlijk|ten laatste in|ten laatste|niet later dan) "
+        + _YEAR
+        + r"(?![-/][0-9])",
+        resolve_voor_jaar,
+    ),
+    _rule(_YEAR_WORDS, r"(?:per|met ingang van|vanaf) (?:het jaar )?" + _YEAR + r"(?![-/][0-9])", resolve_per_jaar),
+    _rule(
+        ("week",), r"(?:in |nog |uiterlijk )?(?P<which>deze|volgende|komende|aankomende) week(?![a-z])", resolve_week
+    ),
     _rule(
         ("volgend", "komend", "komende"),
         r"(?:(?:in de loop van|ergens in|in) )?"
@@ -320,8 +373,39 @@ RULE_TABLE: tuple[Rule, ...] = (
     # ---- recesses
     _rule(
         {word.split("-")[0] for word in RECESS_WORDS},
-        r"voor (?:het |de )?" + _RECESS_WORD + _YEAR_TAIL,
+        r"voor (?:het |de )?" + _NEXT + "?" + _RECESS_WORD + _YEAR_TAIL,
         resolve_voor_recess,
+    ),
+    _rule(
+        {word.split("-")[0] for word in RECESS_WORDS},
+        r"(?:direct|kort|meteen|vlak|snel|onmiddellijk|zo snel mogelijk|zo spoedig mogelijk) na (?:het |de )?"
+        + _NEXT
+        + "?"
+        + _RECESS_WORD
+        + _YEAR_TAIL,
+        resolve_direct_na_recess,
+    ),
+    _rule(
+        {word.split("-")[0] for word in _SCHOOL_HOLIDAY_RECESS_WORDS},
+        r"na (?:het |de )?"
+        + _NEXT
+        + "?(?P<what>"
+        + "|".join(_SCHOOL_HOLIDAY_RECESS_WORDS)
+        + r")(?![a-z-])"
+        + _YEAR_TAIL,
+        resolve_na_recess,
+    ),
+    _rule(
+        ("jaarwisseling", "kerst", "kerstmis", "kerstdagen", "kerstperiode"),
+        r"rond (?:de )?(?:jaarwisseling|kerst|kerstmis|kerstdagen|kerstperiode)(?![a-z-])"
+        r"(?: (?:van )?" + _YEAR + ")?",
+        resolve_rond_jaarwisseling,
+    ),
+    _rule(
+        ("voorjaar", "lente", "najaar", "herfst"),
+        r"voor (?:het |de )?(?:komende |aankomende )?(?P<season>voorjaar|lente|najaar|herfst)(?![a-z-])"
+        r"(?: (?:van )?" + _YEAR + rf"| van {_REL})?",
+        resolve_voor_seizoen,
     ),
     _rule(
         ("reces",),
@@ -353,12 +437,39 @@ RULE_TABLE: tuple[Rule, ...] = (
     _rule(("prinsjesdag",), r"(?:op|met|bij) prinsjesdag(?: (?:van )?" + _YEAR + ")?", resolve_op_prinsjesdag),
     _rule(
         ("begroting", "ontwerpbegroting", "miljoenennota"),
-        r"(?:bij|met) de (?:ontwerp)?(?:begroting|miljoenennota)"
+        r"(?:uiterlijk )?(?:bij|met) (?:de )?" + _NEXT + r"?(?:ontwerp)?(?:begroting|miljoenennota)"
         r"(?: (?:voor |van )?(?:het jaar )?" + _YEAR + r")?(?![a-z])",
         resolve_bij_begroting,
     ),
-    _rule(("voorjaarsnota",), r"(?:bij|met) de voorjaarsnota(?: (?:van )?" + _YEAR + ")?", resolve_voorjaarsnota),
-    _rule(("najaarsnota",), r"(?:bij|met) de najaarsnota(?: (?:van )?" + _YEAR + ")?", resolve_najaarsnota),
+    # "in de begroting" alone is mostly where the money is found, not when: only with a year or
+    # "volgende"/"komende" (see resolve_in_begroting).
+    _rule(
+        ("begroting", "ontwerpbegroting", "miljoenennota"),
+        r"in (?:de )?(?P<nxt>" + _NEXT + r")?(?P<doc>(?:ontwerp)?begroting|miljoenennota)"
+        r"(?: (?:voor |van )?(?:het jaar )?" + _YEAR + r")?(?![a-z])",
+        resolve_in_begroting,
+    ),
+    _rule(
+        ("begroting", "ontwerpbegroting", "miljoenennota"),
+        _BEFORE + r" (?:de )?(?P<nxt>" + _NEXT + r")?(?P<doc>(?:ontwerp)?begroting|miljoenennota)"
+        r"(?: (?:voor |van )?(?:het jaar )?" + _YEAR + r")?(?![a-z])"
+        r"(?=(?P<after> (?:van|voor|op|te|in|is|wordt|als|en|of|met)(?![a-z])))?",
+        resolve_voor_begroting,
+    ),
+    _rule(
+        ("voorjaarsnota",),
+        r"(?:uiterlijk )?(?:bij|met|in) (?:de )?voorjaarsnota(?: (?:van )?" + _YEAR + ")?",
+        resolve_voorjaarsnota,
+    ),
+    _rule(
+        ("voorjaarsnota",), _BEFORE + r" (?:de )?voorjaarsnota(?: (?:van )?" + _YEAR + ")?", resolve_voor_voorjaarsnota
+    ),
+    _rule(
+        ("najaarsnota",),
+        r"(?:uiterlijk )?(?:bij|met|in) (?:de )?najaarsnota(?: (?:van )?" + _YEAR + ")?",
+        resolve_najaarsnota,
+    ),
+    _rule(("najaarsnota",), _BEFORE + r" (?:de )?najaarsnota(?: (?:van )?" + _YEAR + ")?", resolve_voor_najaarsnota),
     _rule(
         ("jaarverslag", "jaarverslagen"),
         r"(?:bij|met) (?:het|de) (?:financieel )?jaarverslag(?:en)?"
@@ -422,11 +533,20 @@ RULE_TABLE: tuple[Rule, ...] = (
         resolve_activity_date,
     ),
     _rule(
-        ("begrotingsbehandeling", "begrotingsbehandelingen"),
-        r"(?:voor|bij|voorafgaand aan|in aanloop naar|voor aanvang van) de "
+        ("begrotingsbehandeling", "begrotingsbehandelingen", "behandeling", "begrotingsdebat", "begrotingsdebatten"),
+        r"(?:uiterlijk )?(?:voor|bij|tijdens|voorafgaand aan|in aanloop naar|voor aanvang van) (?:de |het )?"
         r"(?:komende |volgende |eerstvolgende |aankomende )?(?P<what>(?:[a-z]+-)?begrotingsbehandelingen|"
-        r"(?:[a-z]+-)?begrotingsbehandeling)(?![a-z])(?P<topic> (?:van|voor) [^,.;:!?()]{1,40})?",
+        r"(?:[a-z]+-)?begrotingsbehandeling|begrotingsdebatten|begrotingsdebat|"
+        r"behandeling van de (?:[a-z]+-)?(?:begroting|begrotingen|miljoenennota)(?![a-z-])(?: (?:van|voor) [a-z0-9-]+)?)"
+        r"(?![a-z])(?P<topic> (?:van|voor) [^,.;:!?()]{1,40})?",
         resolve_budget_debate,
+    ),
+    _rule(
+        (),
+        r"(?:voor|bij|tijdens|op|voorafgaand aan|in aanloop naar) de (?P<which>volgende|eerstvolgende|eerstkomende|"
+        r"komende|aankomende)(?: (?:informele|formele|europese))? (?P<what>(?:[a-z]+-)?raad|[a-z]+raad)(?![a-z])",
+        resolve_next_council,
+        fragments=("raad",),
     ),
     _rule(
         ("brief", "kamerbrief", "verzamelbrief", "beleidsbrief", "beleidsreactie", "kabinetsreactie", "reactie"),
