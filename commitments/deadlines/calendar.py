@@ -48,7 +48,7 @@ school holidays, so their rules are the usual case, not every year's (see ``docs
   the same Monday.
 
 A pattern recess that would overlap a recess of another kind in the data (a verkiezingsreces
-that replaced the herfstreces, as in 2025) is not made: the data says that year was different.
+that replaced the herfstreces, as in 2025) is not made: that recess is answered in its place.
 
 A recess made from the pattern carries ``confidence="pattern"``, the same value the CSV uses for
 rows it derived from the rule, so callers can say "volgens het gebruikelijke patroon".
@@ -282,13 +282,17 @@ class RecessCalendar:
         return (fallback,) if fallback else ()
 
     def _pattern(self, chamber: Chamber, kind: str, year: int) -> Recess | None:
-        """The pattern recess, unless a data recess of another kind overlaps it."""
+        """The pattern recess; or the data recess of another kind that took its place.
+
+        "Voor het herfstreces" in 2025 means the day before the verkiezingsreces that replaced
+        it, and the explanation names that recess.
+        """
         fallback = pattern_recess(chamber, kind, year)
         if fallback is None:
             return None
         for other in self._overlapping_candidates(chamber, fallback):
             if other.kind != kind and other.start <= fallback.end and fallback.start <= other.end:
-                return None
+                return other
         return fallback
 
     def _overlapping_candidates(self, chamber: Chamber, recess: Recess) -> list[Recess]:

@@ -20,10 +20,10 @@ from datetime import date
 from .vocabulary import Chamber
 
 # The verbs that open a request, at the start of a paragraph or clause. "Spreekt uit" and
-# "besluit" state the Kamer's view or decision; when they name a term, it binds too.
+# "besluit" state the Kamer's view or decision; when they name a term, it binds too. Verbs that
+# also open considerations ("betreurt", "wijst erop", "geeft aan") are left out.
 _REQUEST = re.compile(
-    r"(?:^|(?<=[;:,.\n]))\s*(?P<verb>verzoekt|verzoeken|draagt|roept|spreekt|vraagt|dringt|besluit|nodigt|"
-    r"geeft|wijst|keurt|veroordeelt|betreurt|bevestigt)\s",
+    r"(?:^|(?<=[;:,.\n]))\s*(?P<verb>verzoekt|verzoeken|draagt|roept|spreekt|dringt|besluit|nodigt)\s",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\b.*", re.IGNORECASE | re.DOTALL)

@@ -226,11 +226,14 @@ _PERIOD_POSITIONS = ("begin", "medio", "half", "halverwege", "midden", "einde", 
 # Activities of the Kamer a promise can be tied to ("voor het commissiedebat", "bij het AO").
 _DEBATE_WORDS = (
     r"commissiedebat|algemeen overleg|notaoverleg|wetgevingsoverleg|schriftelijk overleg|mondeling overleg|"
-    r"plenaire debat|plenair debat|verantwoordingsdebat|tweeminutendebat|rondetafelgesprek|hoorzitting|"
+    r"commissiedebatten|wetgevingsoverleggen|notaoverleggen|plenaire debat|plenair debat|verantwoordingsdebat|tweeminutendebat|rondetafelgesprek|hoorzitting|"
     r"technische briefing|debat|ao|wgo|vao|vso"
 )
 _DEBATE_TRIGGERS = (
     "commissiedebat",
+    "commissiedebatten",
+    "wetgevingsoverleggen",
+    "notaoverleggen",
     "overleg",
     "notaoverleg",
     "wetgevingsoverleg",
@@ -334,7 +337,8 @@ RULE_TABLE: tuple[Rule, ...] = (
     _rule(
         ("dit", "jaarwisseling"),
         r"(?:nog (?:in )?dit (?:kalender)?jaar|later dit jaar|binnen dit jaar|voor de jaarwisseling|"
-        r"(?<!van )(?<!met )dit (?:kalender)?jaar)(?![a-z])",
+        r"(?<!van )(?<!met )dit (?:kalender)?jaar|(?:tijdens|bij) de (?:volgende |eerstvolgende |komende |aankomende )"
+        r"jaarwisseling)(?![a-z])",
         resolve_dit_jaar,
     ),
     _rule(("einde", "eind"), r"(?:nog )?voor het (?:einde|eind) van (?:" + _YEAR + "|" + _REL + ")", resolve_dit_jaar),
@@ -373,7 +377,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     # ---- recesses
     _rule(
         {word.split("-")[0] for word in RECESS_WORDS},
-        r"voor (?:het |de )?" + _NEXT + "?" + _RECESS_WORD + _YEAR_TAIL,
+        r"(?:voor|voorafgaand aan|in aanloop naar) (?:het |de )?" + _NEXT + "?" + _RECESS_WORD + _YEAR_TAIL,
         resolve_voor_recess,
     ),
     _rule(
@@ -397,7 +401,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     ),
     _rule(
         ("jaarwisseling", "kerst", "kerstmis", "kerstdagen", "kerstperiode"),
-        r"rond (?:de )?(?:jaarwisseling|kerst|kerstmis|kerstdagen|kerstperiode)(?![a-z-])"
+        r"rond (?:de )?" + _NEXT + r"?(?:jaarwisseling|kerst|kerstmis|kerstdagen|kerstperiode)(?![a-z-])"
         r"(?: (?:van )?" + _YEAR + ")?",
         resolve_rond_jaarwisseling,
     ),
@@ -433,8 +437,23 @@ RULE_TABLE: tuple[Rule, ...] = (
         resolve_na_kerst,
     ),
     # ---- budget cycle
-    _rule(("prinsjesdag",), r"voor prinsjesdag(?: (?:van )?" + _YEAR + ")?", resolve_voor_prinsjesdag),
-    _rule(("prinsjesdag",), r"(?:op|met|bij) prinsjesdag(?: (?:van )?" + _YEAR + ")?", resolve_op_prinsjesdag),
+    _rule(
+        ("prinsjesdag",),
+        _BEFORE + r" (?:de )?" + _NEXT + r"?prinsjesdag(?: (?:van )?" + _YEAR + ")?",
+        resolve_voor_prinsjesdag,
+    ),
+    _rule(
+        ("prinsjesdag",),
+        r"(?:uiterlijk )?(?:op|met|bij) (?:de )?" + _NEXT + r"?prinsjesdag(?: (?:van )?" + _YEAR + ")?",
+        resolve_op_prinsjesdag,
+    ),
+    _rule(
+        ("aanbieding", "indiening", "presentatie"),
+        r"(?:uiterlijk )?(?:bij|met|voor) de (?:aanbieding|indiening|presentatie) van de (?:"
+        + _NEXT
+        + r")?(?:ontwerp)?(?:begroting|miljoenennota)(?![a-z])",
+        resolve_bij_begroting,
+    ),
     _rule(
         ("begroting", "ontwerpbegroting", "miljoenennota"),
         r"(?:uiterlijk )?(?:bij|met) (?:de )?" + _NEXT + r"?(?:ontwerp)?(?:begroting|miljoenennota)"
@@ -472,7 +491,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     _rule(("najaarsnota",), _BEFORE + r" (?:de )?najaarsnota(?: (?:van )?" + _YEAR + ")?", resolve_voor_najaarsnota),
     _rule(
         ("jaarverslag", "jaarverslagen"),
-        r"(?:bij|met) (?:het|de) (?:financieel )?jaarverslag(?:en)?"
+        r"(?:bij|met) (?:het|de) (?:" + _NEXT + r")?(?:financieel )?jaarverslag(?:en)?"
         r"(?: (?:over |van )?(?:het jaar )?" + _YEAR + ")?(?![a-z])",
         resolve_jaarverslag,
     ),
@@ -537,7 +556,7 @@ RULE_TABLE: tuple[Rule, ...] = (
         r"(?:uiterlijk )?(?:voor|bij|tijdens|voorafgaand aan|in aanloop naar|voor aanvang van) (?:de |het )?"
         r"(?:komende |volgende |eerstvolgende |aankomende )?(?P<what>(?:[a-z]+-)?begrotingsbehandelingen|"
         r"(?:[a-z]+-)?begrotingsbehandeling|begrotingsdebatten|begrotingsdebat|"
-        r"behandeling van de (?:[a-z]+-)?(?:begroting|begrotingen|miljoenennota)(?![a-z-])(?: (?:van|voor) [a-z0-9-]+)?)"
+        r"behandeling van de [a-z-]*(?:begroting|begrotingen|miljoenennota)(?![a-z-])(?: (?:van|voor) [a-z0-9-]+)?)"
         r"(?![a-z])(?P<topic> (?:van|voor) [^,.;:!?()]{1,40})?",
         resolve_budget_debate,
     ),
@@ -556,6 +575,12 @@ RULE_TABLE: tuple[Rule, ...] = (
         resolve_letter,
     ),
     # ---- conditions
+    _rule(
+        UNITS,
+        r"na (?P<n>[0-9]{1,3}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|anderhalf) "
+        r"(?P<unit>dagen|dag|weken|week|maanden|maand|kwartalen|kwartaal|jaren|jaar)(?![a-z])",
+        conditional_rule("termijn_na_gebeurtenis"),
+    ),
     _rule(("zodra",), r"zodra " + _TOPIC, conditional_rule("zodra")),
     _rule(("ontvangst",), r"na (?:de )?ontvangst van " + _TOPIC, conditional_rule("na_ontvangst")),
     _rule(
@@ -599,8 +624,9 @@ RULE_TABLE: tuple[Rule, ...] = (
         vague_rule("binnenkort"),
     ),
     _rule(
-        ("snel", "spoedig", "vlug", "zsm", "z", "spoed"),
-        r"(?:zo (?:snel|spoedig|vlug) (?:als )?(?:mogelijk|dat kan|het kan)|zsm|z\.s\.m\.?|met spoed)(?![a-z])",
+        ("snel", "spoedig", "vlug", "zsm", "z", "spoed", "direct", "onverwijld", "uitstel", "onmiddellijke"),
+        r"(?:zo (?:snel|spoedig|vlug) (?:als )?(?:mogelijk|dat kan|het kan)|zsm|z\.s\.m\.?|met spoed|per direct|"
+        r"onverwijld|zonder uitstel|met onmiddellijke ingang)(?![a-z])",
         vague_rule("zo_snel_mogelijk"),
     ),
     _rule(
@@ -617,7 +643,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     ),
     _rule(
         ("enkele", "paar", "korte"),
-        r"(?:binnen|over|na) (?:enkele|een paar|korte) (?:dagen|weken|maanden|tijd)(?![a-z])",
+        r"(?:binnen|over|na) (?:enkele|een paar|korte) (?:dagen|weken|maanden|jaren|tijd)(?![a-z])",
         vague_rule("komende_periode"),
     ),
 )

@@ -90,9 +90,12 @@ def test_the_school_holiday_recess_patterns_match_the_usual_years(chamber, kind,
     assert (recess.start, recess.end) == (D(start), D(end))
 
 
-def test_no_pattern_herfstreces_where_an_election_recess_replaced_it():
+def test_the_election_recess_stands_in_for_the_herfstreces_it_replaced():
     # TK 2025: the verkiezingsreces (3-29 October) replaced the herfstreces.
-    assert CALENDAR.get("TK", "herfstreces", 2025) is None
+    assert CALENDAR.get("TK", "herfstreces", 2025).kind == "verkiezingsreces"
+
+
+def test_a_herfstreces_without_data_comes_from_the_pattern():
     assert CALENDAR.get("TK", "herfstreces", 2024).is_pattern
 
 
