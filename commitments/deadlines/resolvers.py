@@ -801,6 +801,8 @@ def resolve_per_jaar(ctx: Context, match: re.Match[str]) -> Resolved:
     """ "Per 2026", "met ingang van 2026", "vanaf 2026": the effective date, 1 January."""
     year = int(match.group("year"))
     due = date(year, 1, 1)
+    if due < ctx.made:
+        return None  # an effective date already passed ("de verhoging per 2024"): context
     explanation = f"per {year} (ingangsdatum): {format_date(due)}"
     return _dated(ctx, match, "per_datum", due, Precision.YEAR, Anchor.CALENDAR, explanation), True
 
@@ -834,3 +836,33 @@ def resolve_in_begroting(ctx: Context, match: re.Match[str]) -> Resolved:
     if match.group("doc").endswith("begroting") and not (match.group("year") or match.group("nxt")):
         return None  # "dekking te vinden in de begroting": where, not when
     return resolve_bij_begroting(ctx, match)
+
+
+def resolve_voor_kwartaal(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "Vóór het vierde kwartaal van 2025": the day before the quarter starts (30 September)."""
+    quarter = _quarter(match)
+    year, explicit = _year_from(match, ctx.made)
+    if year is None:
+        year = first_due(ctx.made, lambda y: date(y, quarter * 3 - 2, 1) - ONE_DAY)[0]
+    due = date(year, quarter * 3 - 2, 1) - ONE_DAY
+    words = ("eerste", "tweede", "derde", "vierde")[quarter - 1]
+    explanation = f"vóór het {words} kwartaal van {year}: uiterlijk {format_date(due)}"
+    return _dated(ctx, match, "voor_kwartaal", due, Precision.QUARTER, Anchor.CALENDAR, explanation), explicit
+
+
+# Words of a target in the clause before "in <jaar>": the year is the target's, not the request's
+# ("een groeipad naar 2% in 2030", "de doelstellingen in 2040 te halen").
+_TARGET_WORDS = re.compile(
+    r"(?:[a-z]*doel|[a-z]*doelen|[a-z]*doelstellingen?|[a-z]*plafond|streefcijfers?|ambities?|[a-z]*groeipad|"
+    r"richting|streven|te komen tot)(?![a-z])"
+)
+_CLAUSE_START = re.compile(r"[;,:]")
+
+
+def resolve_in_jaar_of_request(ctx: Context, match: re.Match[str]) -> Resolved:
+    """ "In 2026" as a term; not when its clause names a target the year belongs to."""
+    start = match.start()
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(ctx.norm, max(0, start - 160), start)), default=0)
+    if _TARGET_WORDS.search(ctx.norm, max(clause_start, start - 160), start):
+        return None
+    return resolve_in_jaar(ctx, match)

@@ -30,6 +30,7 @@ from .resolvers import (
     resolve_helft,
     resolve_in_begroting,
     resolve_in_jaar,
+    resolve_in_jaar_of_request,
     resolve_in_maand,
     resolve_in_zomer,
     resolve_jaarverslag,
@@ -50,6 +51,7 @@ from .resolvers import (
     resolve_rond_jaarwisseling,
     resolve_voor_begroting,
     resolve_voor_jaar,
+    resolve_voor_kwartaal,
     resolve_voor_maand,
     resolve_voor_najaarsnota,
     resolve_voor_prinsjesdag,
@@ -77,6 +79,7 @@ RULES: tuple[str, ...] = (
     "medio_maand",
     "eind_maand",
     "in_kwartaal",
+    "voor_kwartaal",
     "eerste_helft",
     "tweede_helft",
     "begin_jaar",
@@ -148,6 +151,7 @@ RULES: tuple[str, ...] = (
     "bij_evaluatie",
     "na_gebeurtenis",
     "termijn_na_gebeurtenis",
+    "termijn_voor_gebeurtenis",
     # vague
     "op_korte_termijn",
     "binnenkort",
@@ -255,6 +259,8 @@ _ACTIVITY_MODIFIER = (
 )
 # "voor", "vóór", "uiterlijk voor", "in aanloop naar": before a named moment.
 _BEFORE = r"(?:uiterlijk voor|ruim voor|voor|voorafgaand aan|in aanloop naar)"
+# "bij de Voorjaarsnota gereserveerde middelen": the document names where money was found.
+_NOT_A_PARTICIPLE = r"(?! (?:ge[a-z]+de|[a-z]+ge[a-z]+de|beschikbaar gestelde|uitgetrokken)(?![a-z]))"
 _NEXT = r"(?:volgende |eerstvolgende |komende |aankomende |eerstkomende )"
 _SCHOOL_HOLIDAY_RECESS_WORDS = tuple(
     sorted(
@@ -309,6 +315,15 @@ RULE_TABLE: tuple[Rule, ...] = (
         _ORDINAL + r" kwartaal(?: (?:van )?(?:het jaar )?" + _YEAR + rf"| (?:van )?{_REL})?(?! van )",
         resolve_kwartaal,
     ),
+    _rule(
+        ("kwartaal",),
+        r"(?:uiterlijk )?(?:voor|voorafgaand aan) (?:het )?"
+        + _ORDINAL
+        + r" kwartaal(?: (?:van )?(?:het jaar )?"
+        + _YEAR
+        + rf"| (?:van )?{_REL})?(?! van )",
+        resolve_voor_kwartaal,
+    ),
     _rule(("q1", "q2", "q3", "q4"), r"q(?P<q>[1-4])(?:(?: |-|/|')" + _YEAR + r")?(?![a-z0-9])", resolve_kwartaal),
     _rule(("kwartaal",), r"kwartaal (?P<q>[1-4])(?: (?:van )?" + _YEAR + r")?(?![0-9])", resolve_kwartaal),
     _rule(
@@ -342,7 +357,7 @@ RULE_TABLE: tuple[Rule, ...] = (
         resolve_dit_jaar,
     ),
     _rule(("einde", "eind"), r"(?:nog )?voor het (?:einde|eind) van (?:" + _YEAR + "|" + _REL + ")", resolve_dit_jaar),
-    _rule(_YEAR_WORDS, r"(?:in de loop van|ergens in|in het jaar|gedurende|in) " + _YEAR, resolve_in_jaar),
+    _rule(_YEAR_WORDS, r"(?:in de loop van|ergens in|in het jaar|gedurende|in) " + _YEAR, resolve_in_jaar_of_request),
     _rule(
         _YEAR_WORDS,
         r"(?P<kw>uiterlijk voor|voor|uiterlijk in|uiterlijk|ten laatste in|ten laatste|niet later dan) "
@@ -457,7 +472,7 @@ RULE_TABLE: tuple[Rule, ...] = (
     _rule(
         ("begroting", "ontwerpbegroting", "miljoenennota"),
         r"(?:uiterlijk )?(?:bij|met) (?:de )?" + _NEXT + r"?(?:ontwerp)?(?:begroting|miljoenennota)"
-        r"(?: (?:voor |van )?(?:het jaar )?" + _YEAR + r")?(?![a-z])",
+        r"(?: (?:voor |van )?(?:het jaar )?" + _YEAR + r")?(?![a-z])" + _NOT_A_PARTICIPLE,
         resolve_bij_begroting,
     ),
     # "in de begroting" alone is mostly where the money is found, not when: only with a year or
@@ -476,8 +491,11 @@ RULE_TABLE: tuple[Rule, ...] = (
         resolve_voor_begroting,
     ),
     _rule(
-        ("voorjaarsnota",),
-        r"(?:uiterlijk )?(?:bij|met|in) (?:de )?voorjaarsnota(?: (?:van )?" + _YEAR + ")?",
+        ("voorjaarsnota", "voorjaarsbesluitvorming"),
+        r"(?:uiterlijk )?(?:bij|met|in) (?:de )?(?:voorjaarsnota|voorjaarsbesluitvorming)(?: (?:van )?"
+        + _YEAR
+        + ")?"
+        + _NOT_A_PARTICIPLE,
         resolve_voorjaarsnota,
     ),
     _rule(
@@ -523,7 +541,8 @@ RULE_TABLE: tuple[Rule, ...] = (
     _rule(
         ("volgende", "eerstvolgende", "eerstkomende", "komende", "aankomende"),
         r"(?:in|bij|met|via) (?:de|het) (?P<which>volgende|eerstvolgende|eerstkomende|komende|aankomende) "
-        r"(?!voortgangs)(?P<what>[a-z]*(?:rapportage|rapport|brief|monitor|nota|verslag|analyse|update))(?![a-z])",
+        r"(?!voortgangs)(?P<what>(?:[a-z]+ )?[a-z]*(?:rapportage|rapport|brief|monitor|nota|verslag|analyse|update|"
+        r"plan|doorrekening|strategie|agenda))(?![a-z])",
         resolve_next_document,
     ),
     _rule(
@@ -609,6 +628,18 @@ RULE_TABLE: tuple[Rule, ...] = (
         r"(?:nadat|na afronding van|na afloop van|na (?:de |het )?(?:publicatie|verschijning|verschijnen|"
         r"oplevering|vaststelling|inwerkingtreding|afronding|besluitvorming|uitkomsten|uitkomst|resultaten)"
         r"(?: van| over)?) " + _TOPIC,
+        conditional_rule("na_gebeurtenis"),
+    ),
+    _rule(
+        UNITS,
+        r"(?<!dan )(?:uiterlijk )?(?P<n>[0-9]{1,3}|een|twee|drie|vier|vijf|zes|acht|tien|twaalf) "
+        r"(?P<unit>dagen|weken|maanden|jaar) (?:voor|voorafgaand aan) (?:het|de) " + _TOPIC,
+        conditional_rule("termijn_voor_gebeurtenis"),
+    ),
+    _rule(
+        ("aantreden", "verkiezingen", "formatie", "installatie"),
+        r"(?:bij|na|direct na) (?:het )?(?:aantreden|installatie) van (?:een|het) (?:nieuwe? )?kabinet"
+        r"|na (?:de )?(?:verkiezingen|formatie)(?![a-z])",
         conditional_rule("na_gebeurtenis"),
     ),
     # ---- vague

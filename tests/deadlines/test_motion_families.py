@@ -302,3 +302,65 @@ def test_a_period_after_an_unnamed_start_is_conditional(phrase):
 def test_the_term_is_found_among_the_words_of_a_request(text, due, matched):
     result = assert_due(text, "2025-03-01", due)
     assert result.matched_text == matched
+
+
+# ---- found on the hand-checked sample
+
+
+def test_before_a_quarter_is_the_day_before_it_starts():
+    assert_due("uiterlijk vóór het vierde kwartaal van 2025", "2025-05-27", "2025-09-30", rule="voor_kwartaal")
+
+
+def test_the_spring_decision_making_is_the_voorjaarsnota():
+    assert_due("de middelen bij voorjaarsbesluitvorming te reserveren", "2025-03-27", "2025-05-31")
+
+
+def test_money_reserved_at_the_voorjaarsnota_is_not_a_term():
+    assert derive("middelen uit de bij de Voorjaarsnota gereserveerde middelen", "2025-09-10").rule == "unknown"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "een groeipad uit te werken naar 2% R&T-investeringen in 2030",
+        "om aan de doelstellingen uit de nationale strategie in 2040 te voldoen",
+        "een gebiedsdoel van maximaal 2 kiloton in 2035 op te leggen",
+    ],
+)
+def test_a_year_that_belongs_to_a_target_is_not_the_term(phrase):
+    assert derive(phrase, "2024-12-10").rule == "unknown"
+
+
+def test_a_year_after_a_comma_following_a_target_is_a_term():
+    assert_due("de doelen te halen, en dit in 2026 te regelen", "2024-12-10", "2026-12-31", rule="in_jaar")
+
+
+def test_an_effective_year_already_begun_is_context():
+    assert derive("af te zien van de salarisverhoging per 2024", "2024-01-18").rule == "unknown"
+
+
+@pytest.mark.parametrize("phrase", ["bij het aantreden van een nieuw kabinet", "na de verkiezingen"])
+def test_the_next_cabinet_or_election_is_a_condition(phrase):
+    result = derive(f"{phrase} een plan uit te werken", "2024-05-23")
+    assert (result.due_date, result.anchor) == (None, Anchor.CONDITIONAL)
+
+
+def test_a_period_before_an_event_is_a_condition():
+    result = derive("uiterlijk drie maanden voor het aflopen van de gedoogperiode duidelijkheid te geven", "2024-10-16")
+    assert (result.anchor, result.rule) == (Anchor.CONDITIONAL, "termijn_voor_gebeurtenis")
+
+
+def test_more_than_days_before_an_event_is_no_term():
+    assert derive("langer dan drie dagen voor het einde van hun detentie", "2025-03-25").rule == "unknown"
+
+
+@pytest.mark.parametrize(
+    "phrase, event",
+    [
+        ("in het aankomende nationaal plan tegen discriminatie", "aankomende nationaal plan"),
+        ("bij de volgende doorrekening van verkiezingsprogramma's", "volgende doorrekening"),
+    ],
+)
+def test_the_next_plan_or_calculation_is_an_event(phrase, event):
+    result = derive(phrase, "2024-06-12")
+    assert (result.due_date, result.rule, result.event) == (None, "volgende_document", event)
