@@ -5,7 +5,8 @@
 From the motion publications in DIRECTORY (as read by ``deadline_inventory.py``), with seed 9:
 160 texts whose dictum names a term (by the inventory's term finder) and 40 whose dictum names
 none, in the order of the source. Writes ``publications.jsonl.gz`` (the publications unchanged)
-and, when absent, ``sample.csv`` with the columns to fill in by hand (id, date, dictum excerpt);
+and, when absent, ``sample.csv`` with the columns to fill in by hand (the expected term, due date
+and class);
 an existing ``sample.csv`` (the clerk's work) is never overwritten.
 """
 
@@ -30,7 +31,17 @@ from commitments.deadlines.text import normalise  # noqa: E402
 SEED = 9
 WITH_TERM = 160
 WITHOUT_TERM = 40
-COLUMNS = ["id", "date", "dictum_excerpt", "expected_term", "expected_due", "expected_class", "note"]
+COLUMNS = [
+    "id",
+    "publication",
+    "date",
+    "chamber",
+    "dictum_excerpt",
+    "expected_term",
+    "expected_due",
+    "expected_class",
+    "note",
+]
 
 
 def main() -> int:
@@ -58,16 +69,24 @@ def main() -> int:
     sample = [item for i, item in enumerate(with_term) if i in chosen]
     sample += [item for i, item in enumerate(without_term) if i in chosen_without]
     args.out.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out / "publications.jsonl.gz", "wt", encoding="utf-8") as handle:
-        for name, xml, _, _ in sample:
-            handle.write(json.dumps({"DocumentPublicatie_Id": name, "xml": xml}, ensure_ascii=False) + "\n")
+    lines = "".join(
+        json.dumps({"DocumentPublicatie_Id": name, "xml": xml}, ensure_ascii=False) + "\n" for name, xml, _, _ in sample
+    )
+    with (
+        open(args.out / "publications.jsonl.gz", "wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle,
+    ):
+        handle.write(lines.encode("utf-8"))  # mtime 0: the same selection gives the same bytes
     target = args.out / "sample.csv"
     if not target.exists():
         with open(target, "w", newline="", encoding="utf-8") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS)
-            for _, _, motion, dictum in sample:
-                writer.writerow([motion.identifier, motion.made_on.isoformat(), " ".join(dictum.split())[:300], "", "", "", ""])
+            for name, _, motion, dictum in sample:
+                excerpt = " ".join(dictum.split())[:300]
+                writer.writerow(
+                    [motion.identifier, name, motion.made_on.isoformat(), motion.chamber.value, excerpt, "", "", "", ""]
+                )
     print(f"{len(sample)} texts ({len(with_term)} with a term, {len(without_term)} without in the source)")
     return 0
 
