@@ -260,7 +260,7 @@ def derive_due_date(
 
     ``phrase`` may be a whole promise text; see the module docstring for how one phrase is
     chosen. ``calendar`` defaults to :func:`default_calendar` (the CSV shipped with the app);
-    pass ``calendar_from_database()`` inside Django. Never raises on any text: unrecognised
+    inside Django pass the calendar built from the ``Recess`` table. Never raises on any text: unrecognised
     text gives rule "unknown" with no dates. Raises TypeError if ``made_on`` is not a date and
     ValueError for a chamber other than TK or EK.
     """
