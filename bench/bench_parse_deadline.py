@@ -154,9 +154,7 @@ def main():
         timings.append(time.perf_counter() - began)
         cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         # CPU time too: on a shared machine the wall time also measures the neighbours.
-        cpu_times.append(
-            cpu_after.ru_utime - cpu_before.ru_utime + cpu_after.ru_stime - cpu_before.ru_stime
-        )
+        cpu_times.append(cpu_after.ru_utime - cpu_before.ru_utime + cpu_after.ru_stime - cpu_before.ru_stime)
         output = completed.stdout.decode("utf-8").splitlines()
         if len(output) != n:
             sys.exit(f"expected {n} output lines, got {len(output)}")

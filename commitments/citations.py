@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+from .deadlines.vocabulary import Chamber
 
 __all__ = [
     "AANHANGSEL",
@@ -37,9 +40,9 @@ HANDELINGEN = "handelingen"
 AANHANGSEL = "aanhangsel"
 KINDS = (KAMERSTUK, HANDELINGEN, AANHANGSEL)
 
-TK = "TK"
-EK = "EK"
-CHAMBERS = (TK, EK)
+# The chambers are the engine's vocabulary; the short names stay for the readers of this module.
+TK = Chamber.TK
+EK = Chamber.EK
 
 OFFICIAL_BASE_URL = "https://zoek.officielebekendmakingen.nl/"
 
@@ -77,10 +80,13 @@ class _Invalid(Exception):
 # to a plain space or hyphen: "31 015" (thin space), "2019–2020" (en dash).
 _NORMALISE = str.maketrans(
     {
-        **{c: " " for c in "\t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-           "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"},
-        **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
-        **{c: None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"},
+        **dict.fromkeys(
+            "\t\n\r\x0c\x0b\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+            "\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+            " ",
+        ),
+        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
+        **dict.fromkeys("\xad\u200b\u200c\u200d\u2060\ufeff"),
     }
 )
 
@@ -123,8 +129,7 @@ def _vergaderjaar_start(text: str) -> int:
     consecutive = int(end) == start + 1 if len(end) == 4 else int(end) == (start + 1) % 100
     if not consecutive:
         raise _Invalid(
-            f"het vergaderjaar {text.strip()} beslaat geen twee opeenvolgende jaren "
-            "(schrijf bijvoorbeeld 2019/20)"
+            f"het vergaderjaar {text.strip()} beslaat geen twee opeenvolgende jaren (schrijf bijvoorbeeld 2019/20)"
         )
     if not FIRST_VERGADERJAAR <= start <= LAST_VERGADERJAAR:
         raise _Invalid(f"het vergaderjaar {text.strip()} kan niet bestaan")
@@ -182,7 +187,7 @@ def _number(value: str, maximum: int, what: str) -> str:
     return str(int(value))
 
 
-def _chamber(value: str) -> str:
+def _chamber(value: str) -> Chamber:
     chamber = {"TK": TK, "II": TK, "EK": EK, "I": EK}.get(value.strip().upper())
     if chamber is None:
         raise _Invalid(f"'{value}' is geen Kamer (gebruik TK of EK)")
@@ -203,13 +208,11 @@ def _dossier_number(value: str) -> str:
     return digits
 
 
-def _suffix(match: re.Match) -> str:
+def _suffix(match: re.Match[str]) -> str:
     return (match["suffix_h"] or match["suffix_s"] or "").upper()
 
 
-def _kamerstuk_fields(
-    dossier: str, suffix: str, ondernummer: str, chamber: str, vergaderjaar: str
-) -> dict:
+def _kamerstuk_fields(dossier: str, suffix: str, ondernummer: str, chamber: str, vergaderjaar: str) -> dict[str, Any]:
     """Validate and normalise the fields of a Kamerstuk; raise _Invalid."""
     dossier_number = _dossier_number(dossier)
     suffix = suffix.strip().upper()
@@ -244,15 +247,11 @@ def _long_vergaderjaar(text: str) -> str:
     return f"{start}-{start + 1}"
 
 
-def _handelingen_fields(chamber: str, vergaderjaar: str, number: str, item: str) -> dict:
+def _handelingen_fields(chamber: str, vergaderjaar: str, number: str, item: str) -> dict[str, Any]:
     if not vergaderjaar:
-        raise _Invalid(
-            "het vergaderjaar ontbreekt, zoals in 'Handelingen II 2020/21, nr. 19, item 8'"
-        )
+        raise _Invalid("het vergaderjaar ontbreekt, zoals in 'Handelingen II 2020/21, nr. 19, item 8'")
     if not item:
-        raise _Invalid(
-            "het agendapunt (item) ontbreekt, zoals in 'Handelingen II 2020/21, nr. 19, item 8'"
-        )
+        raise _Invalid("het agendapunt (item) ontbreekt, zoals in 'Handelingen II 2020/21, nr. 19, item 8'")
     return {
         "kind": HANDELINGEN,
         "chamber": chamber,
@@ -262,11 +261,9 @@ def _handelingen_fields(chamber: str, vergaderjaar: str, number: str, item: str)
     }
 
 
-def _aanhangsel_fields(chamber: str, vergaderjaar: str, number: str) -> dict:
+def _aanhangsel_fields(chamber: str, vergaderjaar: str, number: str) -> dict[str, Any]:
     if not vergaderjaar:
-        raise _Invalid(
-            "het vergaderjaar ontbreekt, zoals in 'Aanhangsel Handelingen II 2020/21, nr. 1139'"
-        )
+        raise _Invalid("het vergaderjaar ontbreekt, zoals in 'Aanhangsel Handelingen II 2020/21, nr. 1139'")
     return {
         "kind": AANHANGSEL,
         "chamber": chamber,
@@ -290,7 +287,7 @@ class Citation:
     """
 
     kind: str
-    chamber: str = TK
+    chamber: Chamber = TK
     dossier_number: str = ""
     dossier_suffix: str = ""
     ondernummer: str = ""
@@ -298,34 +295,33 @@ class Citation:
     number: str = ""
     item: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise CitationError(f"Onbekende soort verwijzing '{self.kind}'.")
-        if self.chamber not in CHAMBERS:
+        if self.chamber not in tuple(Chamber):
             raise CitationError(f"Onbekende Kamer '{self.chamber}': gebruik TK of EK.")
+        if not isinstance(self.chamber, Chamber):  # "TK" as a plain string: store the member
+            object.__setattr__(self, "chamber", Chamber(self.chamber))
         try:
             if self.kind == KAMERSTUK:
                 expected = _kamerstuk_fields(
-                    self.dossier_number, self.dossier_suffix, self.ondernummer,
-                    self.chamber, self.vergaderjaar,
+                    self.dossier_number,
+                    self.dossier_suffix,
+                    self.ondernummer,
+                    self.chamber,
+                    self.vergaderjaar,
                 )
             elif self.kind == HANDELINGEN:
-                expected = _handelingen_fields(
-                    self.chamber, self.vergaderjaar, self.number, self.item
-                )
+                expected = _handelingen_fields(self.chamber, self.vergaderjaar, self.number, self.item)
             else:
                 expected = _aanhangsel_fields(self.chamber, self.vergaderjaar, self.number)
         except _Invalid as reason:
             raise CitationError(f"Ongeldige verwijzing: {reason}.") from None
         # Fields must already be canonical, or equal citations would differ.
-        for name in ("dossier_number", "dossier_suffix", "ondernummer", "vergaderjaar",
-                     "number", "item"):
+        for name in ("dossier_number", "dossier_suffix", "ondernummer", "vergaderjaar", "number", "item"):
             value, wanted = getattr(self, name), expected.get(name, "")
             if value != wanted:
-                raise CitationError(
-                    f"Ongeldige verwijzing: veld {name} is '{value}', "
-                    f"in de standaardvorm '{wanted}'."
-                )
+                raise CitationError(f"Ongeldige verwijzing: veld {name} is '{value}', in de standaardvorm '{wanted}'.")
 
     # -- constructors that normalise their input
 
@@ -361,9 +357,7 @@ class Citation:
         return cls(**fields)
 
     @classmethod
-    def handelingen(
-        cls, vergaderjaar: str, number: str | int, item: str | int, *, chamber: str = TK
-    ) -> Citation:
+    def handelingen(cls, vergaderjaar: str, number: str | int, item: str | int, *, chamber: str = TK) -> Citation:
         """Build a Handelingen citation (sitting `number`, agenda `item`) from loose parts."""
         try:
             fields = _handelingen_fields(_chamber(chamber), vergaderjaar, str(number), str(item))
@@ -581,9 +575,7 @@ _DOSSIER_PATTERN = rf"""
     (?P<dossier>\d{{2}}\ ?\d{{3}})(?!\d)
     (?:\s*-\s*(?P<suffix_h>[A-Z]{{1,6}}|\d{{1,2}})|\s+{_NOT_A_WORD}(?P<suffix_s>[A-Z]{{1,6}}))?
 """
-_DOSSIER_RE = re.compile(
-    rf"(?:(?:kamerstukdossier|kamerstukken|kamerstuk|dossier)\s+)?{_DOSSIER_PATTERN}", _FLAGS
-)
+_DOSSIER_RE = re.compile(rf"(?:(?:kamerstukdossier|kamerstukken|kamerstuk|dossier)\s+)?{_DOSSIER_PATTERN}", _FLAGS)
 # A dossier without a paper number, to explain what is missing.
 _DOSSIER_ONLY_RE = re.compile(
     rf"""
@@ -602,7 +594,7 @@ _DOSSIER_ONLY_RE = re.compile(
 # ---------------------------------------------------------------- from matches
 
 
-def _chamber_of_kamerstuk(match: re.Match) -> str | None:
+def _chamber_of_kamerstuk(match: re.Match[str]) -> str | None:
     """The chamber a Kamerstuk match names, None if none; raise _Invalid on a conflict."""
     named = set()
     if match["house"]:
@@ -615,7 +607,7 @@ def _chamber_of_kamerstuk(match: re.Match) -> str | None:
     return named.pop() if named else None
 
 
-def _kamerstukken_from_match(match: re.Match) -> list[Citation]:
+def _kamerstukken_from_match(match: re.Match[str]) -> list[Citation]:
     chamber = _chamber_of_kamerstuk(match)
     dossier, suffix = match["dossier"], _suffix(match)
     if match["letter"]:
@@ -630,33 +622,25 @@ def _kamerstukken_from_match(match: re.Match) -> list[Citation]:
     else:
         ondernummers = re.findall(r"\d+", match["numbers"])
     return [
-        Citation(
-            **_kamerstuk_fields(
-                dossier, suffix, ondernummer, chamber or TK, match["vj"] or ""
-            )
-        )
+        Citation(**_kamerstuk_fields(dossier, suffix, ondernummer, chamber or TK, match["vj"] or ""))
         for ondernummer in ondernummers
     ]
 
 
-def _handelingen_from_match(match: re.Match) -> Citation:
+def _handelingen_from_match(match: re.Match[str]) -> Citation:
     if match["chamber2"]:
         return Citation(
-            **_handelingen_fields(
-                _chamber(match["chamber2"]), match["vj2"], match["number2"], match["item2"]
-            )
+            **_handelingen_fields(_chamber(match["chamber2"]), match["vj2"], match["number2"], match["item2"])
         )
     chamber = _chamber(match["chamber"]) if match["chamber"] else TK
     if match["aanh"] or match["aanh2"]:
         if match["item"]:
             raise _Invalid("een Aanhangsel Handelingen heeft geen agendapunt (item)")
         return Citation(**_aanhangsel_fields(chamber, match["vj"] or "", match["number"]))
-    return Citation(
-        **_handelingen_fields(chamber, match["vj"] or "", match["number"], match["item"] or "")
-    )
+    return Citation(**_handelingen_fields(chamber, match["vj"] or "", match["number"], match["item"] or ""))
 
 
-def _official_from_match(match: re.Match) -> Citation:
+def _official_from_match(match: re.Match[str]) -> Citation:
     if match["dossier"]:
         ondernummer = match["ondernummer"]
         # Officiële Bekendmakingen shares the kst- namespace between the chambers:
@@ -664,27 +648,17 @@ def _official_from_match(match: re.Match) -> Citation:
         # Our own "ek-" slug says so explicitly (and a number after it is an error).
         is_ek = match["prefix"].lower() == "ek" or not ondernummer.isdigit()
         chamber = EK if is_ek else TK
-        return Citation(
-            **_kamerstuk_fields(
-                match["dossier"], match["suffix"] or "", ondernummer, chamber, ""
-            )
-        )
+        return Citation(**_kamerstuk_fields(match["dossier"], match["suffix"] or "", ondernummer, chamber, ""))
     chamber = _chamber(match["chamber"])
     if match["h"].lower() == "h":
-        return Citation(
-            **_handelingen_fields(chamber, match["vj"], match["number"], match["item"] or "")
-        )
+        return Citation(**_handelingen_fields(chamber, match["vj"], match["number"], match["item"] or ""))
     if match["item"]:
         raise _Invalid("een Aanhangsel Handelingen heeft geen agendapunt (item)")
     return Citation(**_aanhangsel_fields(chamber, match["vj"], match["number"]))
 
 
-def _motion_from_match(match: re.Match) -> list[Citation]:
-    return [
-        Citation(
-            **_kamerstuk_fields(match["dossier"], match["suffix"] or "", match["number"], TK, "")
-        )
-    ]
+def _motion_from_match(match: re.Match[str]) -> list[Citation]:
+    return [Citation(**_kamerstuk_fields(match["dossier"], match["suffix"] or "", match["number"], TK, ""))]
 
 
 # Patterns for running text, each with the function that turns its match into
@@ -749,7 +723,7 @@ def parse_citation(text: str) -> Citation:
         # as the letter of an Eerste Kamer paper; it is a dossier without a number.
         if (not match or match["letter"]) and _DOSSIER_ONLY_RE.fullmatch(cleaned):
             try:
-                is_ek_paper = bool(match) and _chamber_of_kamerstuk(match) == EK
+                is_ek_paper = match is not None and _chamber_of_kamerstuk(match) == EK
             except _Invalid:
                 is_ek_paper = False
             if not is_ek_paper:
@@ -762,9 +736,7 @@ def parse_citation(text: str) -> Citation:
             citations = _kamerstukken_from_match(match)
             if len(citations) > 1:
                 numbers = ", ".join(c.ondernummer for c in citations)
-                raise _Invalid(
-                    f"er worden meerdere stukken genoemd (nrs. {numbers}); geef er één op"
-                )
+                raise _Invalid(f"er worden meerdere stukken genoemd (nrs. {numbers}); geef er één op")
             return citations[0]
     except _Invalid as reason:
         raise _invalid(text, reason) from None

@@ -177,3 +177,11 @@ def test_the_literal_check_finds_a_status_literal():
     assert _STATUS_LITERAL.search("if c.status == 'voldaan':")
     assert _STATUS_LITERAL.search('{% if closure.fulfilment == "volledig" %}')
     assert not _STATUS_LITERAL.search('"voldaan en"')
+
+
+@pytest.mark.parametrize("name", ["Chamber", "Precision", "Anchor"])
+def test_the_models_vocabulary_has_every_value_of_the_engines(name):
+    from commitments.deadlines import vocabulary as engine
+    from commitments.models import choices
+
+    assert [str(value) for value in getattr(choices, name).values] == [member.value for member in getattr(engine, name)]

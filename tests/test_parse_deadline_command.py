@@ -63,7 +63,9 @@ def test_empty_recess_table_falls_back_to_the_pattern_and_says_so():
     Recess.objects.all().delete()
     assert len(calendar_from_database()) == 0
     data = json.loads(run("voor het meireces", "--made-on", "2024-01-10", "--json"))
-    assert data["due_date"] is None  # no pattern for the meireces, and the CSV is not consulted
+    # The CSV is not consulted: the meireces comes from the regular pattern, which it says.
+    assert data["due_date"] == "2024-04-25"
+    assert "volgens het gebruikelijke patroon" in data["explanation"]
     summer = json.loads(run("voor de zomer", "--made-on", "2024-01-10", "--json"))
     assert summer["due_date"] == "2024-07-04"
     assert "volgens het gebruikelijke patroon" in summer["explanation"]

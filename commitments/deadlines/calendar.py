@@ -1,7 +1,8 @@
 """The parliamentary calendar the deadline engine resolves phrases against.
 
 Pure Python on purpose (no Django): the parser, the tests and scripts can use it without a
-database. ``commitments.deadlines.db`` builds the same ``RecessCalendar`` from the database.
+database. Inside Django the caller builds the same ``RecessCalendar`` from the ``Recess`` table and
+passes it in; the engine never reads the database itself.
 
 Interpretation of a recess's dates
 ----------------------------------
@@ -21,10 +22,10 @@ A recess "of year Y" is the one that *starts* in Y: the kerstreces 2020 runs fro
 
 The regular pattern (fallback for years without data)
 -----------------------------------------------------
-Only the two recesses whose dates follow a fixed rule have a pattern; the others (herfst-,
-voorjaars-, mei- and verkiezingsreces) follow school holidays or elections, so without data they
-are unknown rather than guessed. The rules reproduce every zomer- and kerstreces row of both
-chambers in ``commitments/data/recesses.csv``:
+Every regular recess has a pattern; only the verkiezingsreces (it follows an election) has none,
+and is unknown without data. The zomer- and kerstreces rules reproduce every row of both
+chambers in ``commitments/data/recesses.csv``; the herfst-, voorjaars- and meireces follow the
+school holidays, so their rules are the usual case, not every year's (see ``docs/DEADLINES.md``):
 
 * TK zomerreces: Friday of ISO week 27 to Monday of ISO week 36.
 * TK kerstreces: the last Friday on or before 23 December, to the Monday 24 days later (three
@@ -37,6 +38,17 @@ chambers in ``commitments/data/recesses.csv``:
 * EK kerstreces: the Wednesday two days before the TK's start to the same Monday as the TK. The
   data shows the EK's other recesses do the same (start on the Wednesday of the TK's week, end
   on the same Monday); only its summer recess is shifted by a week.
+* TK meireces: the last Friday on or before 27 April (Koningsdag), to the Monday 17 days later
+  (2018, 2023, 2024 and 2026 in the data).
+* TK voorjaarsreces: Friday of ISO week 7 to the Monday ten days later (2024, 2026; 2018 was a
+  week later).
+* TK herfstreces: Friday of ISO week 41 to the Monday ten days later (2017, 2023; 2020 was a
+  week later).
+* EK meireces, voorjaarsreces, herfstreces: the Wednesday two days before the TK's start, to
+  the same Monday.
+
+A pattern recess that would overlap a recess of another kind in the data (a verkiezingsreces
+that replaced the herfstreces, as in 2025) is not made: that recess is answered in its place.
 
 A recess made from the pattern carries ``confidence="pattern"``, the same value the CSV uses for
 rows it derived from the rule, so callers can say "volgens het gebruikelijke patroon".
@@ -51,13 +63,30 @@ from __future__ import annotations
 import csv
 import functools
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-CHAMBERS = ("TK", "EK")
-CHAMBER_NAMES = {"TK": "Tweede Kamer", "EK": "Eerste Kamer"}
+from .vocabulary import CHAMBER_NAMES, Chamber, normalise_chamber
+
+__all__ = [
+    "CHAMBER_NAMES",  # re-exported: the parse_deadline command imports it from here
+    "CONFIDENCES",
+    "RECESS_KINDS",
+    "Recess",
+    "RecessCalendar",
+    "default_calendar",
+    "format_date",
+    "format_day_month",
+    "load_recesses_csv",
+    "normalise_chamber",
+    "normalise_kind",
+    "pattern_recess",
+    "prinsjesdag",
+    "verantwoordingsdag",
+]
+
 
 RECESS_KINDS = (
     "zomerreces",
@@ -102,7 +131,7 @@ PATTERN_NOTE = "volgens het gebruikelijke patroon"
 class Recess:
     """One recess of one chamber; ``start`` and ``end`` are both inclusive (see module doc)."""
 
-    chamber: str
+    chamber: Chamber
     kind: str
     start: date
     end: date
@@ -125,44 +154,50 @@ class Recess:
         return self.end + timedelta(days=1)
 
 
-def normalise_chamber(chamber: str) -> str:
-    """Return "TK" or "EK" for the usual spellings; raise ValueError otherwise."""
-    value = (chamber or "").strip().upper()
-    if value in ("TWEEDE KAMER", "II"):
-        value = "TK"
-    elif value in ("EERSTE KAMER", "I"):
-        value = "EK"
-    if value not in CHAMBERS:
-        raise ValueError(f"onbekende Kamer {chamber!r}: gebruik TK of EK")
-    return value
-
-
 def normalise_kind(kind: str) -> str:
     """Return the canonical recess kind ("krokusreces" -> "voorjaarsreces")."""
     value = (kind or "").strip().lower()
     return KIND_ALIASES.get(value, value)
 
 
+def _friday_on_or_before(day: date) -> date:
+    return day - timedelta(days=(day.weekday() - 4) % 7)
+
+
+# kind -> (TK start, days to the last day) for the recesses that follow the school holidays.
+_SCHOOL_HOLIDAY_RULES: dict[str, Callable[[int], tuple[date, int]]] = {
+    "meireces": lambda year: (_friday_on_or_before(date(year, 4, 27)), 17),
+    "voorjaarsreces": lambda year: (date.fromisocalendar(year, 7, 5), 10),
+    "herfstreces": lambda year: (date.fromisocalendar(year, 41, 5), 10),
+}
+PATTERN_KINDS = ("zomerreces", "kerstreces", "meireces", "voorjaarsreces", "herfstreces")
+
+
 def pattern_recess(chamber: str, kind: str, year: int) -> Recess | None:
     """The recess of ``kind`` in ``year`` according to the regular rule, or None.
 
-    Only the zomer- and kerstreces have a rule (see the module docstring); None also for years
-    that ``date`` cannot represent.
+    Every kind but the verkiezingsreces has a rule (see the module docstring); None also for
+    years that ``date`` cannot represent.
     """
-    if chamber not in CHAMBERS:
+    if not isinstance(chamber, Chamber):
         chamber = normalise_chamber(chamber)
     kind = normalise_kind(kind)
     try:
         if kind == "zomerreces":
             start = date.fromisocalendar(year, 27, 5)
             end = date.fromisocalendar(year, 36, 1)
-            if chamber == "EK":
+            if chamber is Chamber.EK:
                 start, end = start + timedelta(days=5), end + timedelta(days=7)
         elif kind == "kerstreces":
             december_23 = date(year, 12, 23)
             start = december_23 - timedelta(days=(december_23.weekday() - 4) % 7)  # Friday on or before
             end = start + timedelta(days=24)
-            if chamber == "EK":
+            if chamber is Chamber.EK:
+                start -= timedelta(days=2)
+        elif kind in _SCHOOL_HOLIDAY_RULES:
+            start, length = _SCHOOL_HOLIDAY_RULES[kind](year)
+            end = start + timedelta(days=length)
+            if chamber is Chamber.EK:
                 start -= timedelta(days=2)
         else:
             return None
@@ -193,28 +228,28 @@ class RecessCalendar:
     and year without a row, so an empty calendar is a pure pattern calendar.
     """
 
-    def __init__(self, recesses: Iterable[Recess] = ()):
-        items = []
+    def __init__(self, recesses: Iterable[Recess] = ()) -> None:
+        items: list[Recess] = []
         for recess in recesses:
             chamber = normalise_chamber(recess.chamber)
             kind = normalise_kind(recess.kind)
             if recess.end < recess.start:
                 raise ValueError(f"reces eindigt voor het begint: {recess!r}")
-            if (chamber, kind) != (recess.chamber, recess.kind):
+            if (chamber, kind) != (recess.chamber, recess.kind) or not isinstance(recess.chamber, Chamber):
                 recess = Recess(chamber, kind, recess.start, recess.end, recess.confidence, recess.note)
             items.append(recess)
         items.sort(key=lambda r: (r.chamber, r.start, r.end, r.kind))
         self._recesses: tuple[Recess, ...] = tuple(items)
         # (chamber, kind, year) -> recesses of that kind starting in that year, by start.
-        by_year: dict[tuple[str, str, int], list[Recess]] = {}
+        by_year: dict[tuple[Chamber, str, int], list[Recess]] = {}
         # chamber -> (starts, recesses), for "the next recess of any kind".
-        self._by_chamber: dict[str, tuple[list[date], list[Recess]]] = {}
+        self._by_chamber: dict[Chamber, tuple[list[date], list[Recess]]] = {}
         for recess in self._recesses:
             by_year.setdefault((recess.chamber, recess.kind, recess.year), []).append(recess)
             starts, rows = self._by_chamber.setdefault(recess.chamber, ([], []))
             starts.append(recess.start)
             rows.append(recess)
-        self._by_year: dict[tuple[str, str, int], tuple[Recess, ...]] = {
+        self._by_year: dict[tuple[Chamber, str, int], tuple[Recess, ...]] = {
             key: tuple(rows) for key, rows in by_year.items()
         }
 
@@ -236,15 +271,34 @@ class RecessCalendar:
 
     def in_year(self, chamber: str, kind: str, year: int) -> tuple[Recess, ...]:
         """The recesses of ``kind`` starting in ``year``: the data's, else the pattern's, else ()."""
-        if chamber not in CHAMBERS:  # the parser passes canonical values; skip the work then
+        if not isinstance(chamber, Chamber):  # the parser passes a Chamber; skip the work then
             chamber = normalise_chamber(chamber)
         if kind not in RECESS_KINDS:
             kind = normalise_kind(kind)
         rows = self._by_year.get((chamber, kind, year))
         if rows:
             return rows
-        fallback = pattern_recess(chamber, kind, year)
+        fallback = self._pattern(chamber, kind, year)
         return (fallback,) if fallback else ()
+
+    def _pattern(self, chamber: Chamber, kind: str, year: int) -> Recess | None:
+        """The pattern recess; or the data recess of another kind that took its place.
+
+        "Voor het herfstreces" in 2025 means the day before the verkiezingsreces that replaced
+        it, and the explanation names that recess.
+        """
+        fallback = pattern_recess(chamber, kind, year)
+        if fallback is None:
+            return None
+        for other in self._overlapping_candidates(chamber, fallback):
+            if other.kind != kind and other.start <= fallback.end and fallback.start <= other.end:
+                return other
+        return fallback
+
+    def _overlapping_candidates(self, chamber: Chamber, recess: Recess) -> list[Recess]:
+        starts, rows = self._by_chamber.get(chamber, ([], []))
+        index = bisect_right(starts, recess.end)
+        return rows[max(0, index - 4) : index]
 
     def get(self, chamber: str, kind: str, year: int) -> Recess | None:
         """The (first) recess of ``kind`` starting in ``year``, from data or pattern, or None."""
@@ -284,7 +338,7 @@ class RecessCalendar:
         """The first recess of any kind that starts after ``day`` ("voor het reces").
 
         Candidates are the data rows and, for years without data of their kind, the pattern
-        zomer- and kerstreces; the earliest start wins, whatever the kind.
+        recesses; the earliest start wins, whatever the kind.
         """
         chamber = normalise_chamber(chamber)
         best: Recess | None = None
@@ -292,11 +346,11 @@ class RecessCalendar:
         index = bisect_right(starts, day)
         if index < len(rows):
             best = rows[index]
-        for kind in ("zomerreces", "kerstreces"):
+        for kind in PATTERN_KINDS:
             for year in (day.year, day.year + 1):
                 if (chamber, kind, year) in self._by_year:
                     continue
-                candidate = pattern_recess(chamber, kind, year)
+                candidate = self._pattern(chamber, kind, year)
                 if candidate and candidate.start > day and (best is None or candidate.start < best.start):
                     best = candidate
         return best
@@ -308,7 +362,7 @@ def load_recesses_csv(path: str | Path) -> list[Recess]:
     Dates are ISO (YYYY-MM-DD); ``end`` is the last day of the recess. Raises ValueError with
     the line number on a malformed row: this is curated data and should be fixed, not skipped.
     """
-    recesses = []
+    recesses: list[Recess] = []
     with open(path, newline="", encoding="utf-8") as handle:
         for line_number, row in enumerate(csv.DictReader(handle), start=2):
             try:

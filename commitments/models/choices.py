@@ -10,13 +10,15 @@ from those, so one list of values serves both (a test checks that they agree).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..deadlines import vocabulary as engine
+
 # In URLs and filters, the committee of commitments made in plenary (they have no committee).
 PLENARY = "plenair"
 
 
 class Chamber(models.TextChoices):
-    TK = "TK", _("Tweede Kamer")
-    EK = "EK", _("Eerste Kamer")
+    TK = engine.Chamber.TK.value, _("Tweede Kamer")
+    EK = engine.Chamber.EK.value, _("Eerste Kamer")
 
 
 # ----------------------------------------------------------------------------- commitments
@@ -49,30 +51,30 @@ class Fulfilment(models.TextChoices):
 class Precision(models.TextChoices):
     """How precise a derived deadline is (the granularity the phrase names)."""
 
-    DAY = "day", _("day")
-    WEEK = "week", _("week")
-    DEKADE = "dekade", _("ten days")
-    MONTH = "month", _("month")
-    QUARTER = "quarter", _("quarter")
-    HALF_YEAR = "half_year", _("half year")
-    SEASON = "season", _("season")
-    YEAR = "year", _("year")
-    EVENT = "event", _("event")
-    VAGUE = "vague", _("vague")
-    NONE = "none", _("none")
+    DAY = engine.Precision.DAY.value, _("day")
+    WEEK = engine.Precision.WEEK.value, _("week")
+    DEKADE = engine.Precision.DEKADE.value, _("ten days")
+    MONTH = engine.Precision.MONTH.value, _("month")
+    QUARTER = engine.Precision.QUARTER.value, _("quarter")
+    HALF_YEAR = engine.Precision.HALF_YEAR.value, _("half year")
+    SEASON = engine.Precision.SEASON.value, _("season")
+    YEAR = engine.Precision.YEAR.value, _("year")
+    EVENT = engine.Precision.EVENT.value, _("event")
+    VAGUE = engine.Precision.VAGUE.value, _("vague")
+    NONE = engine.Precision.NONE.value, _("none")
 
 
 class Anchor(models.TextChoices):
     """What a derived deadline is anchored to."""
 
-    CALENDAR = "calendar", _("calendar")
-    RECESS = "recess", _("recess")
-    BUDGET_CYCLE = "budget_cycle", _("budget cycle")
-    DURATION = "duration", _("duration")
-    EVENT = "event", _("event")
-    CONDITIONAL = "conditional", _("conditional")
-    VAGUE = "vague", _("vague")
-    NONE = "none", _("none")
+    CALENDAR = engine.Anchor.CALENDAR.value, _("calendar")
+    RECESS = engine.Anchor.RECESS.value, _("recess")
+    BUDGET_CYCLE = engine.Anchor.BUDGET_CYCLE.value, _("budget cycle")
+    DURATION = engine.Anchor.DURATION.value, _("duration")
+    EVENT = engine.Anchor.EVENT.value, _("event")
+    CONDITIONAL = engine.Anchor.CONDITIONAL.value, _("conditional")
+    VAGUE = engine.Anchor.VAGUE.value, _("vague")
+    NONE = engine.Anchor.NONE.value, _("none")
 
 
 class DeadlineSource(models.TextChoices):

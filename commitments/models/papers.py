@@ -130,7 +130,7 @@ class Document(models.Model):
         dossier = self.dossier if self.dossier_id else None
         return citations.Citation(
             kind=self.citation_kind,
-            chamber=self.chamber,
+            chamber=citations.Chamber(self.chamber),
             dossier_number=dossier.number if dossier is not None else "",
             dossier_suffix=dossier.suffix if dossier is not None else "",
             ondernummer=self.ondernummer,

@@ -2,6 +2,7 @@
 
 from ..deadlines import Recess as CalendarRecess
 from ..deadlines import RecessCalendar
+from ..deadlines.vocabulary import Chamber
 from ..models import Recess
 
 
@@ -14,6 +15,6 @@ def calendar_from_database() -> RecessCalendar:
     """
     rows = Recess.objects.order_by().values_list("chamber", "kind", "start", "end", "confidence", "note")
     return RecessCalendar(
-        CalendarRecess(chamber, kind, start, end, confidence or "verified", note or "")
+        CalendarRecess(Chamber(chamber), kind, start, end, confidence or "verified", note or "")
         for chamber, kind, start, end, confidence, note in rows
     )
