@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_USER ?= griffie
 DEMO_PASSWORD ?= toezeggingen-demo
 
-.PHONY: run test install messages migrate demo clean
+.PHONY: run test lint coverage install messages migrate demo clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -39,5 +39,19 @@ run: demo
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Lint, format and type checks: what CI runs besides the tests.
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+# Branch coverage floors for the deadline engine and the services (after a run with --cov):
+#   make test PYTEST_ARGS="--cov --cov-report=" && make coverage
+ENGINE_COVERAGE_FLOOR ?= 92
+SERVICES_COVERAGE_FLOOR ?= 85
+coverage: install
+	$(VENV)/bin/coverage report --include='commitments/deadlines/*' --fail-under=$(ENGINE_COVERAGE_FLOOR)
+	$(VENV)/bin/coverage report --include='commitments/services/*' --fail-under=$(SERVICES_COVERAGE_FLOOR)
+
 clean:
-	rm -rf $(VENV) db.sqlite3 .pytest_cache
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .coverage .mypy_cache .ruff_cache
