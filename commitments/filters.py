@@ -7,10 +7,12 @@ invalid, and callers answer 400 with the form's errors (never silently every row
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from . import citations, clock
 from .models import (
@@ -20,6 +22,9 @@ from .models import (
     CommitmentRecipient,
     CommitmentStatus,
     Committee,
+    Document,
+    DocumentKind,
+    Dossier,
     Ministry,
     Motion,
     MotionStatus,
@@ -194,6 +199,7 @@ class CommitmentFilter(StrictFilterSet):
             statuses.update(CommitmentStatus.open_values() if value == OPEN else [value])
         return queryset.filter(status__in=sorted(statuses))
 
+    @extend_schema_field(OpenApiTypes.BOOL)  # the type in the API's schema
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
@@ -206,9 +212,11 @@ class CommitmentFilter(StrictFilterSet):
         number, suffix = citations.parse_dossier(value)
         return queryset.filter(dossier__number=number, dossier__suffix=suffix)
 
+    @extend_schema_field(OpenApiTypes.INT)  # the type in the API's schema
     def filter_member(self, queryset, name, value):
         return queryset.filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=value)))
 
+    @extend_schema_field(OpenApiTypes.STR)  # the type in the API's schema
     def filter_party(self, queryset, name, value):
         # Promised to the party itself, or to one of its members on the party's behalf.
         return queryset.filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), party=value)))
@@ -235,6 +243,68 @@ class MotionFilter(StrictFilterSet):
     def filter_dossier(self, queryset, name, value):
         number, suffix = citations.parse_dossier(value)
         return queryset.filter(document__dossier__number=number, document__dossier__suffix=suffix)
+
+
+class DocumentFilter(StrictFilterSet):
+    """Filters of the papers (the API's documents): kind, dossier, date."""
+
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=DocumentKind.choices, empty_label=_("all"))
+    dossier = django_filters.CharFilter(label=_("Dossier"), method="filter_dossier", validators=[validate_dossier])
+    date_after = _date_filter(_("Dated from"), "date", "gte")
+    date_before = _date_filter(_("Dated until"), "date", "lte")
+
+    class Meta(StrictFilterSet.Meta):
+        model = Document
+        fields = []
+
+    def filter_dossier(self, queryset, name, value):
+        number, suffix = citations.parse_dossier(value)
+        return queryset.filter(dossier__number=number, dossier__suffix=suffix)
+
+
+class NameFilter(StrictFilterSet):
+    """A name or title contains `q` (dossiers, people, ministries, committees)."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_name")
+    name_fields: tuple[str, ...] = ("name",)
+
+    def filter_name(self, queryset, name, value):
+        condition = Q()
+        for field in self.name_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class DossierFilter(NameFilter):
+    name_fields = ("title", "number")
+
+    class Meta(StrictFilterSet.Meta):
+        model = Dossier
+        fields = []
+
+
+class PersonFilter(NameFilter):
+    name_fields = ("name", "full_name")
+
+    class Meta(StrictFilterSet.Meta):
+        model = Person
+        fields = []
+
+
+class MinistryFilter(NameFilter):
+    name_fields = ("name", "abbreviation")
+
+    class Meta(StrictFilterSet.Meta):
+        model = Ministry
+        fields = []
+
+
+class CommitteeFilter(NameFilter):
+    name_fields = ("name", "abbreviation")
+
+    class Meta(StrictFilterSet.Meta):
+        model = Committee
+        fields = []
 
 
 def invalid_filter_response(filterset):

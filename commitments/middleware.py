@@ -22,10 +22,14 @@ class DutchByDefaultLocaleMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
+API_PREFIX = "/api/"
+
+
 class LoginRequiredSettingMiddleware:
     """When TRACKER_REQUIRE_LOGIN is on, anonymous visitors are sent to the login page.
 
-    The admin handles its own login, and static files must stay reachable.
+    The admin handles its own login, and static files must stay reachable; the API and the
+    unsubscribe link check access themselves.
     """
 
     def __init__(self, get_response):
@@ -39,6 +43,11 @@ class LoginRequiredSettingMiddleware:
                 (
                     reverse("admin:index"),
                     settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL,
+                    # The API answers 401 itself (a client reads JSON, not a login page), and
+                    # its token users are only known inside the API's views.
+                    API_PREFIX,
+                    # The digest's unsubscribe link works without signing in (its token is signed).
+                    reverse("commitments:unsubscribe", args=["-"])[:-2],
                 )
             )
         ):

@@ -3,6 +3,7 @@ from django.urls import path
 from . import feeds, views
 from .exports import views as exports
 from .rappel import views as rappel
+from .subscriptions import views as subscriptions
 
 app_name = "commitments"
 
@@ -13,6 +14,11 @@ urlpatterns = [
     path("toezeggingen/deadlines.ics", feeds.deadlines_ics, name="deadlines_ics"),
     path("toezeggingen/feed.atom", feeds.changes_atom, name="changes_atom"),
     path("toezeggingen/<int:pk>/", views.commitment_detail, name="commitment"),
+    path("toezeggingen/<int:pk>/volgen/", subscriptions.follow, name="follow"),
+    path("abonnementen/", subscriptions.subscriptions, name="subscriptions"),
+    path("abonnementen/nieuw/", subscriptions.subscribe, name="subscribe"),
+    path("abonnementen/<int:pk>/opzeggen/", subscriptions.delete_subscription, name="subscription_delete"),
+    path("abonnementen/afmelden/<str:token>/", subscriptions.unsubscribe, name="unsubscribe"),
     path("moties/export.csv", exports.motions_csv, name="motion_export"),
     path("moties/<str:identifier>/", views.motion_detail, name="motion"),
     path("kamerstukken/<str:identifier>/", views.document_detail, name="document"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from . import clock
 from .filters import OPEN, CommitmentListFilter
-from .models import PLENARY
+from .models import PLENARY, DigestFrequency, SubscriptionKind
 from .selectors import pages as selectors
 
 PAGE_SIZE = 25
@@ -82,6 +82,9 @@ def commitment_list(request):
             # Column headings toggle the direction of the sort they already apply.
             "sort_due": "-due_date" if current_sort == "due_date" else "due_date",
             "sort_made": "made_on" if current_sort == "-made_on" else "-made_on",
+            # "Follow this selection" (signed-in users): a digest of these rows by e-mail.
+            "selection_kind": SubscriptionKind.SELECTION,
+            "frequencies": DigestFrequency.choices,
         },
     )
 
@@ -93,7 +96,12 @@ def commitment_detail(request, pk):
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"commitment": commitment, "status_history": selectors.status_history(commitment), "today": today},
+        {
+            "commitment": commitment,
+            "status_history": selectors.status_history(commitment),
+            "today": today,
+            "is_following": request.user.is_authenticated and commitment.follows.filter(user=request.user).exists(),
+        },
     )
 
 

@@ -25,7 +25,7 @@ LAYERS = [
     {
         "commitments.exports", "commitments.rappel", "commitments.admin", "commitments.views",
         "commitments.feeds", "commitments.urls", "commitments.middleware", "commitments.management",
-        "commitments.apps",
+        "commitments.apps", "commitments.api", "commitments.subscriptions",
     },
 ]
 PURE_PYTHON = ("commitments.deadlines", "commitments.citations")

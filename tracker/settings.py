@@ -34,6 +34,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
+    # Not "rest_framework" itself: only its browsable API needs it, and its Dutch catalogue
+    # would replace Django's form messages ("Dit veld is verplicht.").
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "commitments",
 ]
 
@@ -102,3 +107,44 @@ STORAGES = {
 LOGIN_URL = "admin:login"
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# The API (/api/v1/): public reads like the pages (closed when TRACKER_REQUIRE_LOGIN), session
+# or token authentication, writes for the griffie with a token. See commitments/api/.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an anonymous client is answered 401 with "WWW-Authenticate: Token".
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["commitments.api.permissions.ReadableLikeThePages"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "commitments.api.pagination.KeysetCursorPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Toezeggingen API",
+    "DESCRIPTION": "Commitments to the Tweede Kamer, motions and their course, and the papers that close them.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Every choice set under its own name in the schema (several fields are called kind or status).
+    "ENUM_NAME_OVERRIDES": {
+        "CommitmentKindEnum": "commitments.models.choices.CommitmentKind",
+        "CommitmentStatusEnum": "commitments.models.choices.CommitmentStatus",
+        "MotionStatusEnum": "commitments.models.choices.MotionStatus",
+        "DocumentKindEnum": "commitments.models.choices.DocumentKind",
+    },
+    "SERVE_PERMISSIONS": ["commitments.api.permissions.ReadableLikeThePages"],
+}
+
+# E-mail (the subscription digests): EMAIL_URL such as smtp://user:pass@host:587 (console by default).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="toezeggingen@localhost")
+# Links in e-mails are absolute: the site's address as readers reach it.
+TRACKER_BASE_URL = env("TRACKER_BASE_URL", default="http://127.0.0.1:8000")

@@ -7,6 +7,7 @@ admin.site.index_title = "Griffie"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("commitments.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("commitments.urls")),
 ]

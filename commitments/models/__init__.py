@@ -6,6 +6,7 @@
 - `motions`: motions, their signers and their course.
 - `commitment`: commitments, recipients, relations, closing letters, the deadline history.
 - `calendar`: the recess calendar.
+- `subscriptions`: followed commitments, subscriptions to a selection, digests sent.
 
 Field names follow the Tweede Kamer's open data where one exists. State changes live in
 `commitments.services`, reads for pages in `commitments.selectors`.
@@ -21,6 +22,7 @@ from .choices import (
     CommitmentKind,
     CommitmentStatus,
     DeadlineSource,
+    DigestFrequency,
     DocumentKind,
     Fulfilment,
     KabinetsAppreciatie,
@@ -31,6 +33,7 @@ from .choices import (
     RecessConfidence,
     RelationKind,
     SignerRole,
+    SubscriptionKind,
 )
 from .commitment import (
     ROW_RELATIONS,
@@ -47,6 +50,7 @@ from .commitment import (
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange
 from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
 from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
+from .subscriptions import DigestDelivery, Follow, Subscription
 
 __all__ = [
     "PLENARY",
@@ -66,11 +70,14 @@ __all__ = [
     "Committee",
     "DeadlineChange",
     "DeadlineSource",
+    "DigestDelivery",
+    "DigestFrequency",
     "Document",
     "DocumentKind",
     "DocumentQuerySet",
     "DocumentSeries",
     "Dossier",
+    "Follow",
     "Fulfilment",
     "KabinetsAppreciatie",
     "Ministry",
@@ -91,6 +98,8 @@ __all__ = [
     "RecessConfidence",
     "RelationKind",
     "SignerRole",
+    "Subscription",
+    "SubscriptionKind",
     "closure_date_error",
     "held_on_q",
     "overdue_q",

@@ -183,3 +183,20 @@ class RecessConfidence(models.TextChoices):
     VERIFIED = "verified", _("verified (chamber's own pages)")
     INFERRED = "inferred", _("inferred (dated news)")
     PATTERN = "pattern", _("pattern (regular rule)")
+
+
+# ----------------------------------------------------------------------------- subscriptions
+
+
+class DigestFrequency(models.TextChoices):
+    """How often a subscription's digest is sent."""
+
+    DAILY = "daily", _("daily")
+    WEEKLY = "weekly", _("weekly")
+
+
+class SubscriptionKind(models.TextChoices):
+    """What a subscription follows: a list selection (its query string), or the commitments the user follows."""
+
+    SELECTION = "selection", _("list selection")
+    FOLLOWED = "followed", _("commitments I follow")
