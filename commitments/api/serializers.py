@@ -138,7 +138,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
     url = LinkField("api:commitment-detail", lambda c: [c.pk])
     html_url = LinkField("commitments:commitment", lambda c: [c.pk])
-    is_overdue = serializers.BooleanField(read_only=True)
+    is_overdue = serializers.SerializerMethodField()
     days_late = serializers.IntegerField(read_only=True, allow_null=True)
     office = serializers.CharField(source="office.title", read_only=True, allow_null=True, default=None)
     bewindspersoon = PersonReference(read_only=True, allow_null=True)
@@ -188,6 +188,11 @@ class CommitmentSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_is_overdue(self, commitment) -> bool:
+        # The annotation is NULL in SQL when there is no due date: such a commitment is never overdue.
+        return bool(commitment.is_overdue)
 
 
 # ---------------------------------------------------------------------- motions
