@@ -9,7 +9,9 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.management import call_command
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -48,7 +50,12 @@ def api_schema(db):
     motion = MotionFactory(status=MotionStatus.AANGENOMEN)
     MotionStatusChange.objects.create(motion=motion, status=MotionStatus.AANGENOMEN, date=today)
     CommitmentFactory(kind="motie", motion=motion, committee=None, source_activity=None)
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application).include(method="GET")
+    # As Django's test client does: a request must not close the test's connection (PostgreSQL).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", application).include(method="GET")
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def test_generated_requests_find_no_server_error_and_no_response_outside_the_schema(api_schema):
