@@ -6,9 +6,7 @@ import icalendar
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from commitments import clock
 from commitments import feeds
 from commitments.models import Closure, Commitment
 
@@ -23,9 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
-    return TODAY
+def today(frozen_today):
+    return frozen_today(TODAY)
 
 
 def events_of(response):

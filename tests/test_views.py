@@ -1,7 +1,7 @@
 """The public pages: dashboard, the filtered list, detail pages, access and query budgets.
 
-"Today" is frozen at TODAY by patching `commitments.selectors.today`, the one function
-the views take the date from; every date in these tests is relative to it.
+"Today" is frozen at TODAY with the `frozen_today` fixture (it patches `commitments.clock.today`,
+the one place the views take the date from); every date in these tests is relative to it.
 """
 import datetime
 import re
@@ -12,7 +12,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from commitments import clock
 from commitments.selectors import pages as selectors
 from commitments.models import (
     Closure,
@@ -50,9 +49,8 @@ def days(n):
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
-    return TODAY
+def today(frozen_today):
+    return frozen_today(TODAY)
 
 
 def commitment(**kwargs):

@@ -7,14 +7,12 @@ import pytest
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
-from commitments import clock
 from commitments.exports import columns
 from commitments.exports import csv as exports
 from commitments.models import Closure, Commitment, DocumentKind, Motion, MotionSigner
 
-from . import factories
+from tests import factories
 
 TODAY = datetime.date(2026, 11, 22)
 COMMITMENT_URL = "/toezeggingen/export.csv"
@@ -34,9 +32,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
-    return TODAY
+def today(frozen_today):
+    return frozen_today(TODAY)
 
 
 def body_of(response):
@@ -107,7 +104,7 @@ def test_columns_are_defined_once_in_this_order():
 def test_documentation_lists_every_column_in_order():
     from pathlib import Path
 
-    text = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     for section, columns in (("Toezeggingen", COMMITMENT_HEADER), ("Moties", MOTION_HEADER)):
         part = text.split(f"### {section}", 1)[1].split("\n#", 1)[0]
         documented = [line.split("`")[1] for line in part.splitlines() if line.startswith("- `")]
