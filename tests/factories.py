@@ -195,3 +195,13 @@ class UserFactory(factory.django.DjangoModelFactory):
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
             self.save()
+
+
+def derived_commitment(phrase, made_on, **fields):
+    """A commitment whose due date the deadline engine derived from `phrase` (services.deadlines)."""
+    from commitments.services import deadlines
+
+    commitment = CommitmentFactory(deadline_phrase=phrase, made_on=made_on, due_date=None, **fields)
+    deadlines.derive_deadline(commitment)
+    commitment.refresh_from_db()
+    return commitment

@@ -1,86 +1,57 @@
-"""The griffie's admin: every page answers, actions close and reset, groups limit who edits."""
+"""The commitment admin: search and filters, the actions (close, reset, lapse), the change form
+with its deadline rules, the closure inline, and the history of who changed what."""
+
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from commitments.auth import COMMISSIESTAF, GRIFFIE
-from commitments.models import (
-    Closure,
-    Commitment,
-    CommitmentRecipient,
-    DeadlineChange,
-    Document,
-    Motion,
-)
+from commitments.models import Closure, Commitment, DeadlineChange
+from commitments.services import deadlines
+from tests.admin.form_data import form_data
 from tests.factories import (
     ActivityFactory,
     CommitmentFactory,
     DocumentFactory,
-    DossierFactory,
-    MotionFactory,
     OfficeFactory,
     PersonFactory,
     RecipientFactory,
+    derived_commitment,
 )
 
 pytestmark = pytest.mark.django_db
 
-ADMIN_MODELS = [
-    "party", "person", "ministry", "committee", "office", "dossier", "documentseries", "document",
-    "activity", "motion", "commitment", "recess",
-]
+# The promise of 27 January 2021 in the seeds: report "voor de zomer van 2021".
+MADE = datetime.date(2021, 1, 27)
+DAY_BEFORE_SUMMER_RECESS_2021 = datetime.date(2021, 7, 8)  # TK zomerreces 2021 starts Fri 9 July
 
 
-@pytest.fixture
-def some_rows():
-    commitment = CommitmentFactory(number="TZ202011-001")
-    RecipientFactory(commitment=commitment)
-    motion = MotionFactory()
-    ActivityFactory()
-    return commitment, motion
+def derived(phrase, made_on=MADE, **fields):
+    return derived_commitment(phrase, made_on, **fields)
 
 
-def test_both_groups_exist_after_migrate():
-    griffie = Group.objects.get(name=GRIFFIE)
-    staff = Group.objects.get(name=COMMISSIESTAF)
-    assert griffie.permissions.filter(codename="change_commitment").exists()
-    assert staff.permissions.filter(codename="view_commitment").exists()
-    assert not staff.permissions.exclude(codename__startswith="view_").exists()
+def change_url(commitment):
+    return reverse("admin:commitments_commitment_change", args=[commitment.pk])
 
 
-@pytest.mark.parametrize("model", ADMIN_MODELS)
-def test_every_changelist_search_and_add_page_answers(griffie_client, some_rows, model):
-    changelist = reverse(f"admin:commitments_{model}_changelist")
-    assert griffie_client.get(changelist).status_code == 200
-    assert griffie_client.get(changelist, {"q": "31015"}).status_code == 200
-    assert griffie_client.get(reverse(f"admin:commitments_{model}_add")).status_code == 200
+# ------------------------------------------------------------------------- changelist and actions
 
 
-def test_change_and_history_pages_answer(griffie_client, some_rows):
-    commitment, motion = some_rows
-    for obj, name in [(commitment, "commitment"), (motion, "motion"), (motion.document, "document")]:
-        assert griffie_client.get(reverse(f"admin:commitments_{name}_change", args=[obj.pk])).status_code == 200
-        assert griffie_client.get(reverse(f"admin:commitments_{name}_history", args=[obj.pk])).status_code == 200
-
-
-def test_commitment_search_finds_text_number_and_member(griffie_client):
+@pytest.mark.parametrize("query", ["Rapporteur", "TZ202101-042", "Wörsdörfer"])
+def test_commitment_search_finds_text_number_and_member(griffie_client, query):
     commitment = CommitmentFactory(number="TZ202101-042", text="Gesprek met de Nationaal Rapporteur")
-    member = PersonFactory(name="Wörsdörfer")
-    CommitmentRecipient.objects.create(commitment=commitment, person=member, party=member.party)
+    RecipientFactory(commitment=commitment, person=PersonFactory(name="Wörsdörfer"))
     CommitmentFactory(text="Iets anders")
-    url = reverse("admin:commitments_commitment_changelist")
-    for query in ["Rapporteur", "TZ202101-042", "Wörsdörfer"]:
-        response = griffie_client.get(url, {"q": query})
-        assert list(response.context["cl"].result_list) == [commitment], query
+    response = griffie_client.get(reverse("admin:commitments_commitment_changelist"), {"q": query})
+    assert list(response.context["cl"].result_list) == [commitment]
 
 
-def test_overdue_filter_in_changelist_uses_the_overdue_rule(griffie_client):
-    late = CommitmentFactory(due_date=datetime.date(2020, 1, 1))
-    CommitmentFactory(due_date=datetime.date(2099, 1, 1))
-    response = griffie_client.get(reverse("admin:commitments_commitment_changelist"), {"overdue": "yes"})
-    assert list(response.context["cl"].result_list) == [late]
+@pytest.mark.parametrize(("value", "expected"), [("yes", "late"), ("no", "later")])
+def test_overdue_filter_in_changelist_uses_the_overdue_rule(griffie_client, value, expected):
+    rows = {"late": CommitmentFactory(due_date=datetime.date(2020, 1, 1)),
+            "later": CommitmentFactory(due_date=datetime.date(2099, 1, 1))}
+    response = griffie_client.get(reverse("admin:commitments_commitment_changelist"), {"overdue": value})
+    assert list(response.context["cl"].result_list) == [rows[expected]]
 
 
 def _run_action(client, action, commitments, **fields):
@@ -134,7 +105,7 @@ def test_reset_deadline_action_without_reason_shows_the_form_again(griffie_clien
     assert not DeadlineChange.objects.exists()
 
 
-def test_mark_lapsed_action(griffie_client):
+def test_mark_lapsed_action_lapses_with_the_reason(griffie_client):
     commitment = CommitmentFactory()
     _run_action(griffie_client, "mark_lapsed", [commitment], reason="Ingehaald door nieuw beleid")
     commitment.refresh_from_db()
@@ -179,52 +150,6 @@ def test_office_must_be_held_on_the_day_the_commitment_was_made(griffie_client):
     assert "niet bekleed" in response.content.decode()
 
 
-def test_document_is_registered_from_its_citation(griffie_client):
-    DossierFactory(number="31015", title="Kindermishandeling")
-    response = griffie_client.post(
-        reverse("admin:commitments_document_add"),
-        {
-            "citation_text": "Kamerstukken II 2020/21, 31 015, nr. 205", "kind": "motie", "title": "Motie Westerveld",
-            "date": "2020-11-12", "series": "", "ministry": "",
-            "closures-TOTAL_FORMS": "0", "closures-INITIAL_FORMS": "0",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
-    document = Document.objects.get()
-    assert (document.identifier, document.vergaderjaar, document.citation) == (
-        "31015-205", "2020-2021", "Kamerstuk 31015-205"
-    )
-    assert document.official_url == "https://zoek.officielebekendmakingen.nl/kst-31015-205.html"
-
-
-def test_document_with_an_unreadable_citation_is_refused_in_dutch(griffie_client):
-    response = griffie_client.post(
-        reverse("admin:commitments_document_add"),
-        {"citation_text": "hallo wereld", "kind": "overig", "title": "x", "closures-TOTAL_FORMS": "0",
-         "closures-INITIAL_FORMS": "0"},
-    )
-    assert response.status_code == 200
-    assert "geen herkenbare verwijzing" in response.content.decode()
-    assert not Document.objects.exists()
-
-
-def test_adopting_a_motion_in_the_admin_creates_its_obligation(griffie_client):
-    motion = MotionFactory()
-    url = reverse("admin:commitments_motion_change", args=[motion.pk])
-    data = {
-        "document": motion.document_id, "title": motion.title, "dictum": motion.dictum, "activity": "",
-        "filed_on": "2020-11-12", "kabinetsappreciatie": "Oordeel Kamer", "replaced_by": "", "committee": "",
-        "signers-TOTAL_FORMS": "0", "signers-INITIAL_FORMS": "0",
-        "status_changes-TOTAL_FORMS": "1", "status_changes-INITIAL_FORMS": "0",
-        "status_changes-0-status": "aangenomen", "status_changes-0-date": "2020-11-17", "status_changes-0-note": "",
-    }
-    response = griffie_client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    motion.refresh_from_db()
-    assert motion.status == Motion.Status.AANGENOMEN
-    assert motion.obligation.kind == Commitment.Kind.MOTIE
-
-
 def test_history_records_who_changed_what(griffie_client):
     commitment = CommitmentFactory()
     _run_action(griffie_client, "mark_lapsed", [commitment], reason="Vervallen na verkiezingen")
@@ -234,42 +159,169 @@ def test_history_records_who_changed_what(griffie_client):
     page = griffie_client.get(reverse("admin:commitments_commitment_history", args=[commitment.pk]))
     assert griffie_client.user.username in page.content.decode()
 
+# ------------------------------------------------------------------------------------ deadlines
 
-def test_commissiestaf_may_view_but_not_change(staff_client):
-    commitment = CommitmentFactory()
-    change_url = reverse("admin:commitments_commitment_change", args=[commitment.pk])
-    assert staff_client.get(reverse("admin:commitments_commitment_changelist")).status_code == 200
-    assert staff_client.get(change_url).status_code == 200
-    assert staff_client.post(change_url, _commitment_form_data(commitment, text="x")).status_code == 403
-    assert staff_client.get(reverse("admin:commitments_commitment_add")).status_code == 403
-    response = staff_client.post(
-        reverse("admin:commitments_commitment_changelist"),
-        {"action": "mark_lapsed", "_selected_action": [commitment.pk], "apply": "1", "reason": "x"},
-    )
+
+def test_entering_a_phrase_in_the_admin_derives_the_due_date_and_shows_the_explanation(griffie_client):
+    activity = ActivityFactory()
+    commitment = CommitmentFactory(deadline_phrase="", due_date=None, made_on=MADE, source_activity=activity)
+    url = change_url(commitment)
+    response = griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="voor de zomer van 2021"), follow=True)
+    assert response.status_code == 200
     commitment.refresh_from_db()
-    assert commitment.status == Commitment.Status.OPENSTAAND
-    assert response.status_code in (200, 302, 403)
+    assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
+    assert commitment.deadline_precision == "day"
+    assert commitment.deadline_anchor == "recess"
+    assert "zomerreces" in commitment.deadline_explanation
+    assert not commitment.due_date_overridden
+    page = griffie_client.get(url).content.decode()
+    assert commitment.deadline_explanation in page
+    entry = commitment.deadline_changes.get()
+    assert (entry.source, entry.old_due_date, entry.new_due_date) == ("afgeleid", None, DAY_BEFORE_SUMMER_RECESS_2021)
+    assert entry.changed_by == griffie_client.user
+    assert entry.phrase == "voor de zomer van 2021"
 
 
-def test_anonymous_users_cannot_reach_the_admin(client):
-    commitment = CommitmentFactory()
-    for url in [
-        reverse("admin:index"),
-        reverse("admin:commitments_commitment_changelist"),
-        reverse("admin:commitments_commitment_change", args=[commitment.pk]),
-    ]:
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("admin:login"))
+def test_adding_a_commitment_in_the_admin_derives_its_due_date(griffie_client):
+    url = reverse("admin:commitments_commitment_add")
+    data = form_data(griffie_client, url, deadline_phrase="in januari", made_on="2020-11-20",
+                     number="TZ202011-999", text="De staatssecretaris informeert de Kamer.")
+    response = griffie_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    added = Commitment.objects.get(number="TZ202011-999")
+    assert added.due_date == datetime.date(2021, 1, 31)
+    assert added.deadline_changes.get().source == DeadlineChange.Source.DERIVED
 
 
-def test_commitment_changelist_query_count_does_not_grow_with_rows(griffie_client, django_assert_max_num_queries):
-    url = reverse("admin:commitments_commitment_changelist")
-    CommitmentFactory.create_batch(3)
-    griffie_client.get(url)  # warm caches (content types, session)
-    with django_assert_max_num_queries(20) as few:
-        griffie_client.get(url)
-    CommitmentFactory.create_batch(47)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        response = griffie_client.get(url)
-    assert len(response.context["cl"].result_list) == 50
+def test_changing_the_phrase_derives_again_with_a_history_entry(griffie_client):
+    commitment = derived("in januari", made_on=datetime.date(2020, 11, 20))
+    url = change_url(commitment)
+    griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="eind 2021"))
+    commitment.refresh_from_db()
+    assert commitment.due_date == datetime.date(2021, 12, 31)
+    latest = commitment.deadline_changes.last()
+    assert (latest.old_due_date, latest.new_due_date, latest.phrase) == (
+        datetime.date(2021, 1, 31), datetime.date(2021, 12, 31), "eind 2021"
+    )
+
+
+def test_the_clerk_overrides_the_derived_date_with_a_reason(griffie_client):
+    commitment = derived("voor de zomer van 2021")
+    url = change_url(commitment)
+    response = griffie_client.post(url, form_data(
+        griffie_client, url, due_date="2021-09-30", deadline_reason="Minister vraagt uitstel tot na de zomer"
+    ))
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert commitment.due_date == datetime.date(2021, 9, 30)
+    assert commitment.due_date_overridden
+    override = commitment.deadline_changes.last()
+    assert override.source == DeadlineChange.Source.OVERRIDE
+    assert (override.old_due_date, override.new_due_date) == (DAY_BEFORE_SUMMER_RECESS_2021, datetime.date(2021, 9, 30))
+    assert override.changed_by == griffie_client.user
+    assert override.reason == "Minister vraagt uitstel tot na de zomer"
+    assert override.changed_at is not None
+
+
+def test_overriding_without_a_reason_is_refused_in_dutch(griffie_client):
+    commitment = derived("voor de zomer van 2021")
+    url = change_url(commitment)
+    response = griffie_client.post(url, form_data(griffie_client, url, due_date="2021-09-30"))
+    assert response.status_code == 200
+    assert "Geef een reden voor de nieuwe deadline" in response.content.decode()
+    commitment.refresh_from_db()
+    assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
+    assert commitment.deadline_changes.count() == 1
+
+
+def test_a_date_set_by_hand_stands_when_the_phrase_changes(griffie_client):
+    commitment = derived("voor de zomer van 2021")
+    deadlines.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
+    url = change_url(commitment)
+    response = griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="eind 2021"), follow=True)
+    commitment.refresh_from_db()
+    assert commitment.due_date == datetime.date(2021, 9, 30)
+    assert "met de hand gezet" in response.content.decode()
+
+
+def test_rederive_action_releases_the_override_and_records_it(griffie_client):
+    commitment = derived("voor de zomer van 2021")
+    deadlines.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
+    griffie_client.post(reverse("admin:commitments_commitment_changelist"),
+                  {"action": "rederive_from_phrase", "_selected_action": [commitment.pk]})
+    commitment.refresh_from_db()
+    assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
+    assert not commitment.due_date_overridden
+    latest = commitment.deadline_changes.last()
+    assert (latest.source, latest.old_due_date, latest.new_due_date) == (
+        "afgeleid", datetime.date(2021, 9, 30), DAY_BEFORE_SUMMER_RECESS_2021
+    )
+    assert latest.changed_by == griffie_client.user
+    assert "handmatige datum losgelaten" in latest.reason
+
+
+def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffie_client):
+    commitment = derived("in januari", made_on=datetime.date(2020, 11, 20))
+    deadlines.change_due_date(commitment, datetime.date(2021, 2, 28), reason="uitstel gevraagd", source="uitstel",
+                             user=griffie_client.user)
+    history = list(commitment.deadline_changes.values_list("source", "old_due_date", "new_due_date", "reason"))
+    assert history == [
+        ("afgeleid", None, datetime.date(2021, 1, 31), commitment.deadline_explanation),
+        ("uitstel", datetime.date(2021, 1, 31), datetime.date(2021, 2, 28), "uitstel gevraagd"),
+    ]
+    page = griffie_client.get(change_url(commitment)).content.decode()
+    assert "uitstel gevraagd" in page and "griffier" in page
+
+
+def test_adding_a_commitment_with_a_phrase_and_a_typed_date_saves_it_once(griffie_client):
+    url = reverse("admin:commitments_commitment_add")
+    data = form_data(griffie_client, url, deadline_phrase="in januari", due_date="2021-02-15", made_on="2020-11-20",
+                     number="TZ202011-998", text="De staatssecretaris informeert de Kamer.",
+                     deadline_reason="Afgesproken in het debat")
+    response = griffie_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    added = Commitment.objects.get(number="TZ202011-998")
+    assert added.history.count() == 1
+
+
+def test_adding_a_commitment_with_a_phrase_and_a_typed_date_writes_one_deadline_change(griffie_client):
+    url = reverse("admin:commitments_commitment_add")
+    data = form_data(griffie_client, url, deadline_phrase="in januari", due_date="2021-02-15", made_on="2020-11-20",
+                     number="TZ202011-998", text="De staatssecretaris informeert de Kamer.",
+                     deadline_reason="Afgesproken in het debat")
+    griffie_client.post(url, data)
+    added = Commitment.objects.get(number="TZ202011-998")
+    assert DeadlineChange.objects.filter(commitment=added).count() == 1
+    assert added.due_date == datetime.date(2021, 2, 15)
+
+
+# ------------------------------------------------------------------------------ closure inline
+
+
+@pytest.fixture
+def fulfilled_by_letter():
+    """A commitment fulfilled by one letter, through the closing service."""
+    return CommitmentFactory(made_on=datetime.date(2021, 1, 1), fulfilled=True,
+                             fulfilled__on=datetime.date(2021, 6, 18))
+
+
+def remove_closure_in_the_inline(client, commitment):
+    url = change_url(commitment)
+    data = form_data(client, url)
+    assert data["closures-TOTAL_FORMS"] == "1"
+    data["closures-0-DELETE"] = "on"
+    return client.post(url, data)
+
+
+def test_removing_the_closing_letter_in_the_inline_reopens_the_commitment(griffie_client, fulfilled_by_letter):
+    response = remove_closure_in_the_inline(griffie_client, fulfilled_by_letter)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    fulfilled_by_letter.refresh_from_db()
+    assert (fulfilled_by_letter.status, fulfilled_by_letter.closures.count()) == (Commitment.Status.OPENSTAAND, 0)
+
+
+def test_removing_the_closing_letter_in_the_inline_records_why_in_the_history(griffie_client, fulfilled_by_letter):
+    letter = fulfilled_by_letter.closures.get().document
+    remove_closure_in_the_inline(griffie_client, fulfilled_by_letter)
+    reopened = fulfilled_by_letter.history.filter(status=Commitment.Status.OPENSTAAND).latest("history_date")
+    assert reopened.history_change_reason == f"afdoening door {letter.citation} verwijderd"

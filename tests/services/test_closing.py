@@ -1,12 +1,12 @@
-"""State changes: closing with letters, new due dates, lapsing, a motion's course."""
+"""The closing flow: letters that fulfil commitments, the status that follows from them, lapsing."""
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from commitments.services import closing, deadlines, motions
-from commitments.models import Closure, Commitment, DeadlineChange, Motion
-from tests.factories import CommitmentFactory, DocumentFactory, MotionFactory, UserFactory
+from commitments.services import closing
+from commitments.models import Closure, Commitment
+from tests.factories import CommitmentFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
 MADE = datetime.date(2020, 11, 10)
@@ -18,10 +18,15 @@ def letter_on(day):
 
 def test_full_closure_fulfils_the_commitment():
     commitment = CommitmentFactory(made_on=MADE)
-    letter = letter_on(datetime.date(2021, 6, 18))
-    closing.close_with_letter([commitment], letter, Closure.Fulfilment.FULL)
+    closing.close_with_letter([commitment], letter_on(datetime.date(2021, 6, 18)), Closure.Fulfilment.FULL)
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.VOLDAAN
+
+
+def test_closure_records_the_letter_and_is_dated_by_it():
+    commitment = CommitmentFactory(made_on=MADE)
+    letter = letter_on(datetime.date(2021, 6, 18))
+    closing.close_with_letter([commitment], letter, Closure.Fulfilment.FULL)
     closure = commitment.closures.get()
     assert (closure.document, closure.fulfilment, closure.closed_on) == (letter, "volledig", letter.date)
 
@@ -67,29 +72,6 @@ def test_closing_with_an_unknown_fulfilment_is_refused():
         closing.close_with_letter([CommitmentFactory(made_on=MADE)], letter_on(MADE), "half")
 
 
-def test_reset_deadline_keeps_old_and_new_date_who_and_why():
-    user = UserFactory()
-    commitment = CommitmentFactory(due_date=datetime.date(2021, 1, 31))
-    deadlines.reset_deadline([commitment], datetime.date(2021, 7, 8), reason="Minister vroeg uitstel", user=user)
-    commitment.refresh_from_db()
-    assert commitment.due_date == datetime.date(2021, 7, 8)
-    assert commitment.due_date_overridden is True
-    entry = commitment.deadline_changes.get()
-    assert (entry.old_due_date, entry.new_due_date, entry.changed_by, entry.reason, entry.source) == (
-        datetime.date(2021, 1, 31), datetime.date(2021, 7, 8), user, "Minister vroeg uitstel",
-        DeadlineChange.Source.OVERRIDE,
-    )
-
-
-def test_reset_deadline_without_reason_changes_nothing():
-    commitment = CommitmentFactory(due_date=datetime.date(2021, 1, 31))
-    with pytest.raises(ValidationError):
-        deadlines.reset_deadline([commitment], datetime.date(2021, 7, 8), reason="  ")
-    commitment.refresh_from_db()
-    assert commitment.due_date == datetime.date(2021, 1, 31)
-    assert not DeadlineChange.objects.exists()
-
-
 def test_mark_lapsed_keeps_the_reason():
     commitment = CommitmentFactory()
     closing.mark_lapsed([commitment], reason="Kabinet demissionair; onderwerp controversieel verklaard")
@@ -98,14 +80,39 @@ def test_mark_lapsed_keeps_the_reason():
     assert commitment.status_note.startswith("Kabinet demissionair")
 
 
-def test_adopting_a_motion_creates_its_execution_obligation_once():
-    motion = MotionFactory()
-    motions.record_motion_status(motion, Motion.Status.AANGEHOUDEN, date=datetime.date(2020, 11, 12))
-    assert not Commitment.objects.filter(motion=motion).exists()
-    motions.record_motion_status(motion, Motion.Status.AANGENOMEN, date=datetime.date(2020, 12, 1))
-    motions.sync_motion_status(motion)
-    obligation = Commitment.objects.get(motion=motion)
-    assert obligation.kind == Commitment.Kind.MOTIE
-    assert obligation.text == motion.dictum
-    assert obligation.made_on == datetime.date(2020, 12, 1)
-    assert list(motion.status_changes.values_list("status", flat=True)) == ["aangehouden", "aangenomen"]
+def test_removing_the_only_letter_reopens_the_commitment():
+    commitment = CommitmentFactory(made_on=MADE, fulfilled=True)
+    closing.remove_closure(commitment.closures.get())
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.OPENSTAAND
+
+
+def test_removing_a_letter_records_why_in_the_history():
+    commitment = CommitmentFactory(made_on=MADE, fulfilled=True)
+    letter = commitment.closures.get().document
+    closing.remove_closure(commitment.closures.get(), reason="verkeerde brief")
+    assert commitment.history.first().history_change_reason == f"afdoening door {letter.citation} verwijderd: verkeerde brief"
+
+
+def test_removing_the_full_letter_leaves_the_partial_one_deciding():
+    commitment = CommitmentFactory(made_on=MADE, partly_fulfilled=True, partly_fulfilled__on=datetime.date(2021, 1, 1))
+    closing.close_with_letter([commitment], letter_on(datetime.date(2021, 2, 1)), Closure.Fulfilment.FULL)
+    closing.remove_closure(commitment.closures.get(fulfilment=Closure.Fulfilment.FULL))
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.DEELS_VOLDAAN
+
+
+def test_a_lapsed_commitment_stays_lapsed_when_a_letter_is_removed():
+    commitment = CommitmentFactory(made_on=MADE, partly_fulfilled=True, partly_fulfilled__on=datetime.date(2021, 1, 1))
+    closing.mark_lapsed([commitment], reason="Onderwerp controversieel verklaard")
+    closing.remove_closure(commitment.closures.get())
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.VERVALLEN
+
+
+def test_mark_lapsed_without_a_reason_is_refused():
+    commitment = CommitmentFactory()
+    with pytest.raises(ValidationError):
+        closing.mark_lapsed([commitment], reason=" ")
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.OPENSTAAND
