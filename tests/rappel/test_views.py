@@ -1,4 +1,4 @@
-"""The half-yearly rappel: lists per ministry for a cut-off date, printable and CSV, and the one
+"""The half-yearly rappel, through its pages: lists per ministry for a cut-off date, printable and CSV, and the one
 screen where the griffie records the committee's decisions (all or nothing, in the history)."""
 import csv
 import datetime
@@ -39,12 +39,13 @@ def rows():
         "vws": vws,
         "jenv": jenv,
         "late": promise(vws, day("2026-05-31"), number="TZ-LATE", deadline_phrase="eind mei"),
-        "partly_late": promise(vws, day("2026-06-29"), number="TZ-PARTLY", status=Commitment.Status.DEELS_VOLDAAN),
+        "partly_late": promise(vws, day("2026-06-29"), number="TZ-PARTLY", partly_fulfilled=True,
+                               partly_fulfilled__on=day("2026-02-01")),
         "due_on_cutoff": promise(vws, CUTOFF, number="TZ-CUTOFF"),
         "soon": promise(vws, day("2026-07-20"), number="TZ-SOON"),
         "far": promise(vws, day("2026-12-31"), number="TZ-FAR"),
-        "done": promise(vws, day("2026-01-01"), number="TZ-DONE", status=Commitment.Status.VOLDAAN),
-        "lapsed": promise(vws, day("2026-01-01"), number="TZ-LAPSED", status=Commitment.Status.VERVALLEN),
+        "done": promise(vws, day("2026-01-01"), number="TZ-DONE", fulfilled=True, fulfilled__on=day("2025-12-15")),
+        "lapsed": promise(vws, day("2026-01-01"), number="TZ-LAPSED", lapsed=True),
         "undated": promise(vws, None, number="TZ-UNDATED", deadline_phrase="op korte termijn"),
         "jenv_late": promise(jenv, day("2026-03-01"), number="TZ-JENV"),
     }
@@ -290,7 +291,7 @@ def test_invalid_row_saves_nothing_and_explains_in_dutch(griffie_client, rows, b
 
 
 def test_letter_predating_the_commitment_rolls_back_every_decision(griffie_client, rows):
-    DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="150", date=day("2025-01-10"))
+    old_letter = DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="150", date=day("2025-01-10"))
     response = post_decisions(
         griffie_client,
         {"commitment": rows["partly_late"].pk, "decision": "openstaand", "new_due_date": "2026-09-01",
@@ -299,7 +300,7 @@ def test_letter_predating_the_commitment_rolls_back_every_decision(griffie_clien
     )
     assert response.status_code == 200
     assert "kan die niet afdoen" in response.content.decode()
-    assert not DeadlineChange.objects.exists() and not Closure.objects.exists()
+    assert not DeadlineChange.objects.exists() and not old_letter.closures.exists()
     rows["partly_late"].refresh_from_db()
     assert rows["partly_late"].due_date == day("2026-06-29")
 
@@ -350,3 +351,17 @@ def test_decisions_need_the_csrf_token(rows):
     response = post_decisions(client, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd", "reason": "x"})
     assert response.status_code == 403
     assert not DeadlineChange.objects.exists()
+
+
+def test_the_same_commitment_twice_in_one_post_is_refused_and_nothing_is_saved(griffie_client, rows):
+    late = rows["late"]
+    response = post_decisions(
+        griffie_client,
+        {"commitment": late.pk, "decision": "openstaand", "new_due_date": "2026-09-01", "reason": "eerst"},
+        {"commitment": late.pk, "decision": "openstaand", "new_due_date": "2026-12-01", "reason": "daarna"},
+    )
+    assert response.status_code == 200
+    assert "Een toezegging staat er twee keer in" in response.content.decode()
+    assert not DeadlineChange.objects.exists()
+    late.refresh_from_db()
+    assert late.due_date == day("2026-05-31")
