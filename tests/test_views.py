@@ -645,3 +645,26 @@ def test_person_page_lists_all_when_under_the_limit(client):
     made = response.context["made"]
     assert (len(made), made.total, made.truncated) == (1, 1, False)
     assert "getoond" not in response.content.decode()
+
+
+@pytest.mark.parametrize("body", ["ministry", "committee"])
+def test_open_not_overdue_see_all_link_lists_open_and_partly_fulfilled_rows_not_overdue(client, body):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    committee = CommitteeFactory(abbreviation="VWS")
+    pending = {
+        commitment(office=office, committee=committee, due_date=days(5)).pk
+        for _ in range(selectors.SHORTLIST_LIMIT + 1)
+    }
+    pending.add(commitment(office=office, committee=committee, due_date=days(9), partly_fulfilled=True).pk)
+    commitment(office=office, committee=committee, due_date=days(-3))  # overdue: not in this list
+    html = client.get(reverse(f"commitments:{body}", args=["VWS"])).content.decode()
+    links = [link.replace("&amp;", "&") for link in Page(html).links if link.startswith(LIST)]
+    see_all = next(link for link in links if "overdue=false" in link)
+    assert urlsplit(see_all).query == f"status=open&overdue=false&{body}=VWS"
+    response = client.get(see_all)
+    assert {c.pk for c in response.context["filter"].qs} == pending
+
+
+def test_search_for_a_superscript_digit_answers_with_no_rows(client):
+    commitment(text="Een gewone toezegging")
+    assert listed(client, "q=²") == []

@@ -238,7 +238,6 @@ def test_unknown_dialect_is_400(client):
     assert "(dialect): Selecteer een geldige keuze. libreoffice" in response.content.decode()
 
 
-
 def test_default_dialect_is_rfc4180(client, vws_commitment):
     response = client.get(COMMITMENT_URL)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
@@ -459,11 +458,3 @@ def test_sorting_by_days_overdue_works_while_streaming(client):
     assert [row["dagen_te_laat"] for row in rows] == ["52", "2"]
 
 
-def test_shared_helper_returns_the_filterset_and_a_400_or_none(rf):
-    from commitments.filters import CommitmentFilter, bind_filter
-
-    filterset, error = bind_filter(CommitmentFilter, rf.get("/", {"status": "voldaan"}), Commitment.objects.all(), today=TODAY)
-    assert isinstance(filterset, CommitmentFilter) and error is None
-    assert filterset.today == TODAY
-    filterset, error = bind_filter(CommitmentFilter, rf.get("/", {"status": "bogus"}), Commitment.objects.all(), today=TODAY)
-    assert error.status_code == 400 and "status" in filterset.errors
