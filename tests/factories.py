@@ -1,4 +1,5 @@
 """factory-boy factories for the tracker's models."""
+
 import datetime
 
 import factory
@@ -160,7 +161,6 @@ class MotionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Motion
         skip_postgeneration_save = True
-
 
     document = factory.SubFactory(DocumentFactory, kind=models.DocumentKind.MOTIE, title="Motie")
     title = factory.Sequence(lambda n: f"Motie van het lid Lid{n}")

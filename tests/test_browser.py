@@ -8,6 +8,7 @@ wheel, so nothing is fetched at run time.
 The live server runs in this process, so the `frozen_today` fixture freezes its "today" too;
 every date here is relative to TODAY.
 """
+
 import csv
 import datetime
 import io
@@ -75,22 +76,38 @@ def data(frozen_today):
     vws = MinistryFactory(abbreviation="VWS", name="Volksgezondheid, Welzijn en Sport")
     jenv = MinistryFactory(abbreviation="JenV", name="Justitie en Veiligheid")
     committee = CommitteeFactory(abbreviation="VWS", name="vaste commissie voor Volksgezondheid, Welzijn en Sport")
-    blokhuis = OfficeFactory(person=PersonFactory(name="Blokhuis", party=None), ministry=vws,
-                             title="staatssecretaris van VWS")
-    prevention = CommitmentFactory(
-        office=blokhuis, committee=committee, text="De Kamer in januari informeren over preventie.",
-        deadline_phrase="in januari", due_date=today - datetime.timedelta(days=40),
+    blokhuis = OfficeFactory(
+        person=PersonFactory(name="Blokhuis", party=None), ministry=vws, title="staatssecretaris van VWS"
     )
-    RecipientFactory(commitment=prevention,
-                     person=PersonFactory(name="Wörsdörfer", party=PartyFactory(abbreviation="VVD")))
-    partly = CommitmentFactory(office=blokhuis, committee=committee, text="Een gesprek met de Nationaal Rapporteur.",
-                               made_on=today - datetime.timedelta(days=60),
-                               due_date=today - datetime.timedelta(days=10),
-                               partly_fulfilled=True, partly_fulfilled__on=today - datetime.timedelta(days=5))
-    CommitmentFactory(office=OfficeFactory(ministry=jenv), committee=None, source_activity=None,
-                      text="Een brief van JenV.", due_date=today - datetime.timedelta(days=3))
-    CommitmentFactory(office=blokhuis, committee=committee, text="Nog niet te laat.",
-                      due_date=today + datetime.timedelta(days=20))
+    prevention = CommitmentFactory(
+        office=blokhuis,
+        committee=committee,
+        text="De Kamer in januari informeren over preventie.",
+        deadline_phrase="in januari",
+        due_date=today - datetime.timedelta(days=40),
+    )
+    RecipientFactory(
+        commitment=prevention, person=PersonFactory(name="Wörsdörfer", party=PartyFactory(abbreviation="VVD"))
+    )
+    partly = CommitmentFactory(
+        office=blokhuis,
+        committee=committee,
+        text="Een gesprek met de Nationaal Rapporteur.",
+        made_on=today - datetime.timedelta(days=60),
+        due_date=today - datetime.timedelta(days=10),
+        partly_fulfilled=True,
+        partly_fulfilled__on=today - datetime.timedelta(days=5),
+    )
+    CommitmentFactory(
+        office=OfficeFactory(ministry=jenv),
+        committee=None,
+        source_activity=None,
+        text="Een brief van JenV.",
+        due_date=today - datetime.timedelta(days=3),
+    )
+    CommitmentFactory(
+        office=blokhuis, committee=committee, text="Nog niet te laat.", due_date=today + datetime.timedelta(days=20)
+    )
     return {"prevention": prevention, "partly": partly}
 
 

@@ -4,14 +4,13 @@
 would otherwise compute (Document.identifier, the obligation of each adopted motion, each
 commitment's status). These tests keep those values honest, and name the chains the seeds show.
 """
+
 import datetime
-from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.db.models import Count
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import Count
 
 from commitments.citations import parse_citation
 from commitments.models import (
@@ -24,8 +23,8 @@ from commitments.models import (
     DocumentKind,
     Motion,
     Person,
+    closure_date_error,
 )
-from commitments.models import closure_date_error
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +34,21 @@ SIXTH_REPORT = "28345-252"  # 002: sixth GHNT progress report, 18 June 2021
 GENDER_REPORT = "28345-237"  # letter of 2 February 2021 sending the gendersensitivity report
 FOLLOW_UP = CommitmentRelation.Kind.FOLLOW_UP
 FIXTURE_MODELS = (
-    "Party", "Person", "Ministry", "Committee", "Office", "Dossier", "DocumentSeries", "Document", "Activity",
-    "Motion", "MotionSigner", "MotionStatusChange", "Commitment", "CommitmentRecipient", "CommitmentRelation",
+    "Party",
+    "Person",
+    "Ministry",
+    "Committee",
+    "Office",
+    "Dossier",
+    "DocumentSeries",
+    "Document",
+    "Activity",
+    "Motion",
+    "MotionSigner",
+    "MotionStatusChange",
+    "Commitment",
+    "CommitmentRecipient",
+    "CommitmentRelation",
     "Closure",
 )
 
@@ -72,9 +84,22 @@ def vso():
 
 # The rows of each table, as fixtures/README.md lists them.
 ROWS = {
-    "Party": 7, "Person": 17, "Ministry": 4, "Committee": 3, "Office": 3, "Dossier": 5, "DocumentSeries": 2,
-    "Document": 18, "Activity": 12, "Motion": 10, "MotionSigner": 18, "MotionStatusChange": 16, "Commitment": 55,
-    "CommitmentRecipient": 27, "CommitmentRelation": 24, "Closure": 22,
+    "Party": 7,
+    "Person": 17,
+    "Ministry": 4,
+    "Committee": 3,
+    "Office": 3,
+    "Dossier": 5,
+    "DocumentSeries": 2,
+    "Document": 18,
+    "Activity": 12,
+    "Motion": 10,
+    "MotionSigner": 18,
+    "MotionStatusChange": 16,
+    "Commitment": 55,
+    "CommitmentRecipient": 27,
+    "CommitmentRelation": 24,
+    "Closure": 22,
 }
 
 
@@ -113,12 +138,26 @@ def test_document_identifiers_are_what_the_citation_parser_computes():
         assert document.identifier == slug
 
 
-
 def test_the_documents_are_the_eighteen_papers_the_readme_lists():
     assert set(Document.objects.values_list("identifier", flat=True)) == {
-        "28345-228", GENDER_REPORT, "28345-239", "28345-240", "28345-246", "28345-247", "28345-248", "28345-249",
-        SIXTH_REPORT, "29279-570", "31015-192", "31015-202", "31015-205", "31015-206", "33552-81", "35341-6",
-        ANSWERS_1139, "h-ek-20162017-19-5",
+        "28345-228",
+        GENDER_REPORT,
+        "28345-239",
+        "28345-240",
+        "28345-246",
+        "28345-247",
+        "28345-248",
+        "28345-249",
+        SIXTH_REPORT,
+        "29279-570",
+        "31015-192",
+        "31015-202",
+        "31015-205",
+        "31015-206",
+        "33552-81",
+        "35341-6",
+        ANSWERS_1139,
+        "h-ek-20162017-19-5",
     }
 
 
@@ -168,8 +207,10 @@ def test_bewindspersonen_hold_the_office_recorded():
         for day in (commitment.made_on, activity and activity.date_earliest, activity and activity.date_latest):
             if day:
                 assert commitment.office.covers(day), commitment
-    assert {(o.person.name, o.title, o.ministry.abbreviation) for o in apps.get_model("commitments", "Office")
-            .objects.select_related("person", "ministry")} == {
+    assert {
+        (o.person.name, o.title, o.ministry.abbreviation)
+        for o in apps.get_model("commitments", "Office").objects.select_related("person", "ministry")
+    } == {
         ("Blokhuis", "staatssecretaris van Volksgezondheid, Welzijn en Sport", "VWS"),
         ("De Jonge", "minister van Volksgezondheid, Welzijn en Sport", "VWS"),
         ("Dekker", "minister voor Rechtsbescherming", "JenV"),
@@ -274,7 +315,8 @@ def test_motions_205_and_206_of_the_debate():
     assert motion_205.activity == vso()
     assert motion_205.status == Motion.Status.AANGEHOUDEN
     assert [(s.person.name, s.party.abbreviation, s.role) for s in motion_205.signers.all()] == [
-        ("Westerveld", "GroenLinks", "indiener"), ("Wörsdörfer", "VVD", "medeindiener"),
+        ("Westerveld", "GroenLinks", "indiener"),
+        ("Wörsdörfer", "VVD", "medeindiener"),
     ]
     assert list(motion_205.status_changes.values_list("status", flat=True)) == ["ingediend", "aangehouden"]
     assert "curricula" in motion_205.dictum
@@ -294,7 +336,8 @@ def test_aware_chain_motion_570_to_the_letters_of_2020_and_2021():
     motion = Motion.objects.get(document__identifier="29279-570")
     assert motion.filed_on == D(2020, 1, 30)
     assert [(s.person.name, s.party.abbreviation) for s in motion.signers.all()] == [
-        ("Buitenweg", "GroenLinks"), ("Kuiken", "PvdA"),
+        ("Buitenweg", "GroenLinks"),
+        ("Kuiken", "PvdA"),
     ]
     obligation = motion.obligation
     closure, letter = only_closure(obligation)

@@ -1,4 +1,5 @@
 """The iCalendar feed of due dates and the Atom feed of overdue and closed commitments."""
+
 import datetime
 import xml.etree.ElementTree as ET
 
@@ -8,7 +9,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from commitments import feeds
-from commitments.models import Closure, Commitment
 
 from . import factories
 
@@ -50,8 +50,11 @@ def entries_of(response):
 
 def test_one_all_day_event_per_commitment_with_a_due_date(client):
     dated = factories.CommitmentFactory(
-        number="TZ202011-042", text="De Kamer informeren over preventie.", deadline_phrase="in januari",
-        due_date=datetime.date(2027, 1, 31), office__ministry__abbreviation="VWS",
+        number="TZ202011-042",
+        text="De Kamer informeren over preventie.",
+        deadline_phrase="in januari",
+        due_date=datetime.date(2027, 1, 31),
+        office__ministry__abbreviation="VWS",
     )
     factories.CommitmentFactory(due_date=None, deadline_phrase="bij de volgende voortgangsrapportage")
 
@@ -81,9 +84,10 @@ def test_uid_is_stable_between_requests(client):
     commitment = factories.CommitmentFactory()
     first, second = events_of(client.get(ICS_URL)), events_of(client.get(ICS_URL))
     assert list(first) == list(second) == [f"commitment-{commitment.pk}@toezeggingen"]
-    assert first[f"commitment-{commitment.pk}@toezeggingen"].to_ical() == second[
-        f"commitment-{commitment.pk}@toezeggingen"
-    ].to_ical()
+    assert (
+        first[f"commitment-{commitment.pk}@toezeggingen"].to_ical()
+        == second[f"commitment-{commitment.pk}@toezeggingen"].to_ical()
+    )
 
 
 def test_lapsed_commitment_is_a_cancelled_event(client):
@@ -135,14 +139,21 @@ def changes():
     )
     dossier = factories.DossierFactory(number="31015")
     partly = factories.CommitmentFactory(
-        number="TZ2", text="Deels.", due_date=datetime.date(2026, 11, 20), partly_fulfilled=True,
-        partly_fulfilled__letter=factories.DocumentFactory(dossier=dossier, ondernummer="193",
-                                                           date=datetime.date(2026, 10, 1)),
+        number="TZ2",
+        text="Deels.",
+        due_date=datetime.date(2026, 11, 20),
+        partly_fulfilled=True,
+        partly_fulfilled__letter=factories.DocumentFactory(
+            dossier=dossier, ondernummer="193", date=datetime.date(2026, 10, 1)
+        ),
     )
     fulfilled = factories.CommitmentFactory(
-        number="TZ3", text="Voldaan.", fulfilled=True,
-        fulfilled__letter=factories.DocumentFactory(dossier=dossier, ondernummer="192",
-                                                    date=datetime.date(2026, 11, 10)),
+        number="TZ3",
+        text="Voldaan.",
+        fulfilled=True,
+        fulfilled__letter=factories.DocumentFactory(
+            dossier=dossier, ondernummer="192", date=datetime.date(2026, 11, 10)
+        ),
     )
     factories.CommitmentFactory(number="TZ4", text="Nog op tijd.")  # nothing happened: no entry
     return {"overdue": overdue, "partly": partly, "fulfilled": fulfilled}

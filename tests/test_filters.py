@@ -138,8 +138,9 @@ def test_the_calendar_reads_every_spelling_of_a_dossier(client, in_two_dossiers,
 @pytest.mark.parametrize(("spelling", "dossier"), DOSSIER_SPELLINGS)
 def test_the_motion_export_reads_every_spelling_of_a_dossier(client, spelling, dossier):
     number, suffix = dossier
-    motion = MotionFactory(document=DocumentFactory(dossier=DossierFactory(number=number, suffix=suffix),
-                                                    kind=DocumentKind.MOTIE))
+    motion = MotionFactory(
+        document=DocumentFactory(dossier=DossierFactory(number=number, suffix=suffix), kind=DocumentKind.MOTIE)
+    )
     MotionFactory()
     body = b"".join(client.get(MOTION_EXPORT, {"dossier": spelling}).streaming_content).decode()
     assert [int(line.split(",", 1)[0]) for line in body.splitlines()[1:]] == [motion.pk]
@@ -154,13 +155,15 @@ def test_what_is_not_a_dossier_is_400(client, url):
 
 
 def test_bind_filter_gives_the_filterset_for_the_day_and_no_error(rf):
-    filterset, error = bind_filter(CommitmentFilter, rf.get("/", {"status": "voldaan"}), Commitment.objects.all(),
-                                   today=TODAY)
+    filterset, error = bind_filter(
+        CommitmentFilter, rf.get("/", {"status": "voldaan"}), Commitment.objects.all(), today=TODAY
+    )
     assert isinstance(filterset, CommitmentFilter) and error is None
     assert filterset.today == TODAY
 
 
 def test_bind_filter_gives_a_400_naming_the_invalid_field(rf):
-    filterset, error = bind_filter(CommitmentFilter, rf.get("/", {"status": "bogus"}), Commitment.objects.all(),
-                                   today=TODAY)
+    filterset, error = bind_filter(
+        CommitmentFilter, rf.get("/", {"status": "bogus"}), Commitment.objects.all(), today=TODAY
+    )
     assert error.status_code == 400 and "status" in filterset.errors

@@ -3,6 +3,7 @@
 "Today" is frozen at TODAY with the `frozen_today` fixture (it patches `commitments.clock.today`,
 the one place the views take the date from); every date in these tests is relative to it.
 """
+
 import datetime
 import re
 from html.parser import HTMLParser
@@ -14,12 +15,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.selectors import pages as selectors
-from commitments.services import closing, motions
 from commitments.models import (
     Activity,
     Closure,
-    Commitment,
     CommitmentRelation,
     DeadlineChange,
     DocumentKind,
@@ -28,6 +26,8 @@ from commitments.models import (
     Office,
     Person,
 )
+from commitments.selectors import pages as selectors
+from commitments.services import closing, motions
 from tests.factories import (
     ActivityFactory,
     CommitmentFactory,
@@ -302,8 +302,17 @@ def test_list_links_the_csv_and_calendar_exports_with_the_current_filters(client
 
 @pytest.mark.parametrize(
     "query",
-    ["status=bogus", "due_after=2021-13-45", "made_before=gisteren", "ministry=NOPE", "committee=nope",
-     "dossier=abc", "sort=text", "member=999999", "kind=wet"],
+    [
+        "status=bogus",
+        "due_after=2021-13-45",
+        "made_before=gisteren",
+        "ministry=NOPE",
+        "committee=nope",
+        "dossier=abc",
+        "sort=text",
+        "member=999999",
+        "kind=wet",
+    ],
 )
 def test_invalid_filter_values_answer_400_with_the_errors(client, query):
     commitment()
@@ -317,7 +326,7 @@ def test_invalid_filter_values_answer_400_with_the_errors(client, query):
 
 def test_every_filter_control_has_a_label(client):
     html = client.get(LIST).content.decode()
-    form = html[html.index('<form class="filters"'): html.index("</form>", html.index('<form class="filters"'))]
+    form = html[html.index('<form class="filters"') : html.index("</form>", html.index('<form class="filters"'))]
     ids = re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', form)
     labelled = set(re.findall(r'<label[^>]*\bfor="([^"]+)"', form))
     assert ids
@@ -339,15 +348,25 @@ def test_rows_without_a_date_say_why(client):
     from commitments.models import DocumentSeries
 
     series = DocumentSeries.objects.create(name="Voortgangsrapportage Geweld hoort nergens thuis")
-    commitment(due_date=None, deadline_phrase="bij de volgende voortgangsrapportage", deadline_precision="event",
-               deadline_anchor="event", expected_series=series)
+    commitment(
+        due_date=None,
+        deadline_phrase="bij de volgende voortgangsrapportage",
+        deadline_precision="event",
+        deadline_anchor="event",
+        expected_series=series,
+    )
     commitment(due_date=None, deadline_phrase="binnenkort", deadline_precision="vague", deadline_anchor="vague")
-    commitment(due_date=None, deadline_phrase="", deadline_precision="none", deadline_anchor="none",
-               deadline_explanation="geen termijn genoemd in het debat")
+    commitment(
+        due_date=None,
+        deadline_phrase="",
+        deadline_precision="none",
+        deadline_anchor="none",
+        deadline_explanation="geen termijn genoemd in het debat",
+    )
     html = client.get(LIST).content.decode()
     assert "wacht op Voortgangsrapportage Geweld hoort nergens thuis" in html
     assert "geen datum (vaag: binnenkort)" in html
-    assert "geen datum</span> <span class=\"phrase\">– geen termijn genoemd in het debat" in html
+    assert 'geen datum</span> <span class="phrase">– geen termijn genoemd in het debat' in html
 
 
 # --------------------------------------------------------------------------- detail
@@ -361,19 +380,36 @@ def detailed():
     dossier = DossierFactory(number="31015", title="Kindermishandeling")
     source = DocumentFactory(dossier=dossier, ondernummer="202", kind=DocumentKind.VERSLAG, title="Verslag SO")
     c = commitment(
-        number="TZ202011-001", text="De staatssecretaris informeert de Kamer in januari over preventie.",
-        office=office, dossier=dossier, source_document=source, deadline_phrase="in januari",
-        due_date=datetime.date(2021, 1, 31), deadline_precision="month", deadline_anchor="calendar",
-        deadline_explanation="laatste dag van januari 2021", made_on=datetime.date(2020, 11, 10),
+        number="TZ202011-001",
+        text="De staatssecretaris informeert de Kamer in januari over preventie.",
+        office=office,
+        dossier=dossier,
+        source_document=source,
+        deadline_phrase="in januari",
+        due_date=datetime.date(2021, 1, 31),
+        deadline_precision="month",
+        deadline_anchor="calendar",
+        deadline_explanation="laatste dag van januari 2021",
+        made_on=datetime.date(2020, 11, 10),
     )
     RecipientFactory(commitment=c, person=PersonFactory(name="Wörsdörfer", party=PartyFactory(abbreviation="VVD")))
-    DeadlineChange.objects.create(commitment=c, old_due_date=None, new_due_date=datetime.date(2021, 1, 31),
-                                  source=DeadlineChange.Source.DERIVED, phrase="in januari")
-    DeadlineChange.objects.create(commitment=c, old_due_date=datetime.date(2021, 1, 31),
-                                  new_due_date=datetime.date(2021, 7, 1), source=DeadlineChange.Source.EXTENSION,
-                                  reason="Uitstel gevraagd")
-    letter = DocumentFactory(dossier=dossier, ondernummer="210", title="Zesde voortgangsrapportage",
-                             date=datetime.date(2021, 6, 18))
+    DeadlineChange.objects.create(
+        commitment=c,
+        old_due_date=None,
+        new_due_date=datetime.date(2021, 1, 31),
+        source=DeadlineChange.Source.DERIVED,
+        phrase="in januari",
+    )
+    DeadlineChange.objects.create(
+        commitment=c,
+        old_due_date=datetime.date(2021, 1, 31),
+        new_due_date=datetime.date(2021, 7, 1),
+        source=DeadlineChange.Source.EXTENSION,
+        reason="Uitstel gevraagd",
+    )
+    letter = DocumentFactory(
+        dossier=dossier, ondernummer="210", title="Zesde voortgangsrapportage", date=datetime.date(2021, 6, 18)
+    )
     close(c, datetime.date(2021, 6, 18), Closure.Fulfilment.PARTIAL, letter)
     follow_up = commitment(text="De uitkomsten in het najaar delen.", dossier=dossier)
     earlier = commitment(text="Eerdere toezegging over preventie.")
@@ -403,8 +439,10 @@ def test_commitment_detail_shows_status_changes_with_dates(client, detailed):
 
 
 def test_motion_obligation_links_to_its_motion(client):
-    motion = MotionFactory(document=DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="205",
-                                                    kind=DocumentKind.MOTIE), adopted=True)
+    motion = MotionFactory(
+        document=DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="205", kind=DocumentKind.MOTIE),
+        adopted=True,
+    )
     c = motion.obligation
     html = client.get(c.get_absolute_url()).content.decode()
     assert reverse("commitments:motion", args=["31015-205"]) in html
@@ -450,12 +488,18 @@ def test_dossier_page(client, detailed):
 def test_motion_page(client):
     dossier = DossierFactory(number="31015")
     old = MotionFactory(document=DocumentFactory(dossier=dossier, ondernummer="205", kind=DocumentKind.MOTIE))
-    motion = MotionFactory(document=DocumentFactory(dossier=dossier, ondernummer="215", kind=DocumentKind.MOTIE),
-                           kabinetsappreciatie="Oordeel Kamer", title="Motie Westerveld")
+    motion = MotionFactory(
+        document=DocumentFactory(dossier=dossier, ondernummer="215", kind=DocumentKind.MOTIE),
+        kabinetsappreciatie="Oordeel Kamer",
+        title="Motie Westerveld",
+    )
     old.replaced_by = motion
     old.save()
-    MotionSigner.objects.create(motion=motion, person=PersonFactory(name="Westerveld",
-                                party=PartyFactory(abbreviation="GL")), party=PartyFactory(abbreviation="GL"))
+    MotionSigner.objects.create(
+        motion=motion,
+        person=PersonFactory(name="Westerveld", party=PartyFactory(abbreviation="GL")),
+        party=PartyFactory(abbreviation="GL"),
+    )
     motions.record_motion_status(motion, Motion.Status.INGEDIEND, date=datetime.date(2020, 11, 12))
     motions.record_motion_status(motion, Motion.Status.AANGENOMEN, date=datetime.date(2020, 11, 17))
     obligation = motion.obligation
@@ -574,8 +618,14 @@ def populate(n):
     other = Person.objects.filter(name="Westerveld").first() or PersonFactory(name="Westerveld")
     made = []
     for i in range(n):
-        c = commitment(office=office, committee=committee, dossier=dossier, source_activity=activity,
-                       source_document=DocumentFactory(dossier=dossier), due_date=days(i - n // 2))
+        c = commitment(
+            office=office,
+            committee=committee,
+            dossier=dossier,
+            source_activity=activity,
+            source_document=DocumentFactory(dossier=dossier),
+            due_date=days(i - n // 2),
+        )
         RecipientFactory(commitment=c, person=member)
         RecipientFactory(commitment=c, person=other)
         if i % 3 == 0:
@@ -597,9 +647,11 @@ PAGES = {
     "dashboard": (lambda made: "/", 11),
     "list": (lambda made: LIST, 11),
     "list filtered": (
-        lambda made: f"{LIST}?q=onderwerp&status=openstaand&status=deels+voldaan&ministry=VWS&committee=VWS"
-        f"&dossier=31015&sort=-days_overdue&member={made[0].recipients.first().person.pk}"
-        f"&party={made[0].recipients.last().party.abbreviation}&overdue=on&due_after=2020-01-01",
+        lambda made: (
+            f"{LIST}?q=onderwerp&status=openstaand&status=deels+voldaan&ministry=VWS&committee=VWS"
+            f"&dossier=31015&sort=-days_overdue&member={made[0].recipients.first().person.pk}"
+            f"&party={made[0].recipients.last().party.abbreviation}&overdue=on&due_after=2020-01-01"
+        ),
         16,
     ),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
@@ -635,7 +687,7 @@ def test_ministry_page_shows_at_most_fifty_overdue_and_links_to_all(client, djan
     page = response.content.decode()
     assert len(response.context["overview"].overdue) == selectors.SHORTLIST_LIMIT
     assert "Eerste 50 van 55 getoond." in page
-    assert f'{LIST}?overdue=true&amp;ministry=VWS' in page
+    assert f"{LIST}?overdue=true&amp;ministry=VWS" in page
 
 
 def test_person_page_lists_all_when_under_the_limit(client):

@@ -48,8 +48,10 @@ def test_commitment_search_finds_text_number_and_member(griffie_client, query):
 
 @pytest.mark.parametrize(("value", "expected"), [("yes", "late"), ("no", "later")])
 def test_overdue_filter_in_changelist_uses_the_overdue_rule(griffie_client, value, expected):
-    rows = {"late": CommitmentFactory(due_date=datetime.date(2020, 1, 1)),
-            "later": CommitmentFactory(due_date=datetime.date(2099, 1, 1))}
+    rows = {
+        "late": CommitmentFactory(due_date=datetime.date(2020, 1, 1)),
+        "later": CommitmentFactory(due_date=datetime.date(2099, 1, 1)),
+    }
     response = griffie_client.get(reverse("admin:commitments_commitment_changelist"), {"overdue": value})
     assert list(response.context["cl"].result_list) == [rows[expected]]
 
@@ -93,7 +95,9 @@ def test_reset_deadline_action_records_reason_and_user(griffie_client):
     _run_action(griffie_client, "reset_deadline", [commitment], new_due_date="2021-07-08", reason="Rappel EK")
     entry = DeadlineChange.objects.get()
     assert (entry.new_due_date, entry.reason, entry.changed_by) == (
-        datetime.date(2021, 7, 8), "Rappel EK", griffie_client.user
+        datetime.date(2021, 7, 8),
+        "Rappel EK",
+        griffie_client.user,
     )
 
 
@@ -115,15 +119,27 @@ def test_mark_lapsed_action_lapses_with_the_reason(griffie_client):
 
 def _commitment_form_data(commitment, **changes):
     data = {
-        "number": commitment.number, "kind": commitment.kind, "chamber": commitment.chamber,
-        "text": commitment.text, "made_on": commitment.made_on.isoformat() if commitment.made_on else "",
-        "status_note": "", "source_activity": commitment.source_activity_id or "", "source_document": "",
-        "bewindspersoon": commitment.bewindspersoon_id, "office": commitment.office_id,
-        "ministry": commitment.ministry_id, "committee": commitment.committee_id or "", "dossier": "",
+        "number": commitment.number,
+        "kind": commitment.kind,
+        "chamber": commitment.chamber,
+        "text": commitment.text,
+        "made_on": commitment.made_on.isoformat() if commitment.made_on else "",
+        "status_note": "",
+        "source_activity": commitment.source_activity_id or "",
+        "source_document": "",
+        "bewindspersoon": commitment.bewindspersoon_id,
+        "office": commitment.office_id,
+        "ministry": commitment.ministry_id,
+        "committee": commitment.committee_id or "",
+        "dossier": "",
         "deadline_phrase": commitment.deadline_phrase,
         "due_date": commitment.due_date.isoformat() if commitment.due_date else "",
-        "deadline_reason": "", "due_date_earliest": "", "expected_series": "", "expected_activity": "",
-        "expected_event_date": "", "motion": "",
+        "deadline_reason": "",
+        "due_date_earliest": "",
+        "expected_series": "",
+        "expected_activity": "",
+        "expected_event_date": "",
+        "motion": "",
     }
     for prefix in ["recipients", "closures", "deadline_changes", "relations_from"]:
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
@@ -159,6 +175,7 @@ def test_history_records_who_changed_what(griffie_client):
     page = griffie_client.get(reverse("admin:commitments_commitment_history", args=[commitment.pk]))
     assert griffie_client.user.username in page.content.decode()
 
+
 # ------------------------------------------------------------------------------------ deadlines
 
 
@@ -166,7 +183,9 @@ def test_entering_a_phrase_in_the_admin_derives_the_due_date_and_shows_the_expla
     activity = ActivityFactory()
     commitment = CommitmentFactory(deadline_phrase="", due_date=None, made_on=MADE, source_activity=activity)
     url = change_url(commitment)
-    response = griffie_client.post(url, form_data(griffie_client, url, deadline_phrase="voor de zomer van 2021"), follow=True)
+    response = griffie_client.post(
+        url, form_data(griffie_client, url, deadline_phrase="voor de zomer van 2021"), follow=True
+    )
     assert response.status_code == 200
     commitment.refresh_from_db()
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
@@ -184,8 +203,14 @@ def test_entering_a_phrase_in_the_admin_derives_the_due_date_and_shows_the_expla
 
 def test_adding_a_commitment_in_the_admin_derives_its_due_date(griffie_client):
     url = reverse("admin:commitments_commitment_add")
-    data = form_data(griffie_client, url, deadline_phrase="in januari", made_on="2020-11-20",
-                     number="TZ202011-999", text="De staatssecretaris informeert de Kamer.")
+    data = form_data(
+        griffie_client,
+        url,
+        deadline_phrase="in januari",
+        made_on="2020-11-20",
+        number="TZ202011-999",
+        text="De staatssecretaris informeert de Kamer.",
+    )
     response = griffie_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     added = Commitment.objects.get(number="TZ202011-999")
@@ -201,16 +226,21 @@ def test_changing_the_phrase_derives_again_with_a_history_entry(griffie_client):
     assert commitment.due_date == datetime.date(2021, 12, 31)
     latest = commitment.deadline_changes.last()
     assert (latest.old_due_date, latest.new_due_date, latest.phrase) == (
-        datetime.date(2021, 1, 31), datetime.date(2021, 12, 31), "eind 2021"
+        datetime.date(2021, 1, 31),
+        datetime.date(2021, 12, 31),
+        "eind 2021",
     )
 
 
 def test_the_clerk_overrides_the_derived_date_with_a_reason(griffie_client):
     commitment = derived("voor de zomer van 2021")
     url = change_url(commitment)
-    response = griffie_client.post(url, form_data(
-        griffie_client, url, due_date="2021-09-30", deadline_reason="Minister vraagt uitstel tot na de zomer"
-    ))
+    response = griffie_client.post(
+        url,
+        form_data(
+            griffie_client, url, due_date="2021-09-30", deadline_reason="Minister vraagt uitstel tot na de zomer"
+        ),
+    )
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 9, 30)
@@ -247,14 +277,18 @@ def test_a_date_set_by_hand_stands_when_the_phrase_changes(griffie_client):
 def test_rederive_action_releases_the_override_and_records_it(griffie_client):
     commitment = derived("voor de zomer van 2021")
     deadlines.change_due_date(commitment, datetime.date(2021, 9, 30), reason="uitstel", source="handmatig")
-    griffie_client.post(reverse("admin:commitments_commitment_changelist"),
-                  {"action": "rederive_from_phrase", "_selected_action": [commitment.pk]})
+    griffie_client.post(
+        reverse("admin:commitments_commitment_changelist"),
+        {"action": "rederive_from_phrase", "_selected_action": [commitment.pk]},
+    )
     commitment.refresh_from_db()
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
     assert not commitment.due_date_overridden
     latest = commitment.deadline_changes.last()
     assert (latest.source, latest.old_due_date, latest.new_due_date) == (
-        "afgeleid", datetime.date(2021, 9, 30), DAY_BEFORE_SUMMER_RECESS_2021
+        "afgeleid",
+        datetime.date(2021, 9, 30),
+        DAY_BEFORE_SUMMER_RECESS_2021,
     )
     assert latest.changed_by == griffie_client.user
     assert "handmatige datum losgelaten" in latest.reason
@@ -262,8 +296,9 @@ def test_rederive_action_releases_the_override_and_records_it(griffie_client):
 
 def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffie_client):
     commitment = derived("in januari", made_on=datetime.date(2020, 11, 20))
-    deadlines.change_due_date(commitment, datetime.date(2021, 2, 28), reason="uitstel gevraagd", source="uitstel",
-                             user=griffie_client.user)
+    deadlines.change_due_date(
+        commitment, datetime.date(2021, 2, 28), reason="uitstel gevraagd", source="uitstel", user=griffie_client.user
+    )
     history = list(commitment.deadline_changes.values_list("source", "old_due_date", "new_due_date", "reason"))
     assert history == [
         ("afgeleid", None, datetime.date(2021, 1, 31), commitment.deadline_explanation),
@@ -275,9 +310,16 @@ def test_every_due_date_change_is_in_the_history_with_who_when_and_why(griffie_c
 
 def test_adding_a_commitment_with_a_phrase_and_a_typed_date_saves_it_once(griffie_client):
     url = reverse("admin:commitments_commitment_add")
-    data = form_data(griffie_client, url, deadline_phrase="in januari", due_date="2021-02-15", made_on="2020-11-20",
-                     number="TZ202011-998", text="De staatssecretaris informeert de Kamer.",
-                     deadline_reason="Afgesproken in het debat")
+    data = form_data(
+        griffie_client,
+        url,
+        deadline_phrase="in januari",
+        due_date="2021-02-15",
+        made_on="2020-11-20",
+        number="TZ202011-998",
+        text="De staatssecretaris informeert de Kamer.",
+        deadline_reason="Afgesproken in het debat",
+    )
     response = griffie_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     added = Commitment.objects.get(number="TZ202011-998")
@@ -286,9 +328,16 @@ def test_adding_a_commitment_with_a_phrase_and_a_typed_date_saves_it_once(griffi
 
 def test_adding_a_commitment_with_a_phrase_and_a_typed_date_writes_one_deadline_change(griffie_client):
     url = reverse("admin:commitments_commitment_add")
-    data = form_data(griffie_client, url, deadline_phrase="in januari", due_date="2021-02-15", made_on="2020-11-20",
-                     number="TZ202011-998", text="De staatssecretaris informeert de Kamer.",
-                     deadline_reason="Afgesproken in het debat")
+    data = form_data(
+        griffie_client,
+        url,
+        deadline_phrase="in januari",
+        due_date="2021-02-15",
+        made_on="2020-11-20",
+        number="TZ202011-998",
+        text="De staatssecretaris informeert de Kamer.",
+        deadline_reason="Afgesproken in het debat",
+    )
     griffie_client.post(url, data)
     added = Commitment.objects.get(number="TZ202011-998")
     assert DeadlineChange.objects.filter(commitment=added).count() == 1
@@ -301,8 +350,9 @@ def test_adding_a_commitment_with_a_phrase_and_a_typed_date_writes_one_deadline_
 @pytest.fixture
 def fulfilled_by_letter():
     """A commitment fulfilled by one letter, through the closing service."""
-    return CommitmentFactory(made_on=datetime.date(2021, 1, 1), fulfilled=True,
-                             fulfilled__on=datetime.date(2021, 6, 18))
+    return CommitmentFactory(
+        made_on=datetime.date(2021, 1, 1), fulfilled=True, fulfilled__on=datetime.date(2021, 6, 18)
+    )
 
 
 def remove_closure_in_the_inline(client, commitment):

@@ -13,11 +13,21 @@ def test_adopting_a_motion_in_the_admin_creates_its_obligation(griffie_client):
     motion = MotionFactory()
     url = reverse("admin:commitments_motion_change", args=[motion.pk])
     data = {
-        "document": motion.document_id, "title": motion.title, "dictum": motion.dictum, "activity": "",
-        "filed_on": "2020-11-12", "kabinetsappreciatie": "Oordeel Kamer", "replaced_by": "", "committee": "",
-        "signers-TOTAL_FORMS": "0", "signers-INITIAL_FORMS": "0",
-        "status_changes-TOTAL_FORMS": "1", "status_changes-INITIAL_FORMS": "0",
-        "status_changes-0-status": "aangenomen", "status_changes-0-date": "2020-11-17", "status_changes-0-note": "",
+        "document": motion.document_id,
+        "title": motion.title,
+        "dictum": motion.dictum,
+        "activity": "",
+        "filed_on": "2020-11-12",
+        "kabinetsappreciatie": "Oordeel Kamer",
+        "replaced_by": "",
+        "committee": "",
+        "signers-TOTAL_FORMS": "0",
+        "signers-INITIAL_FORMS": "0",
+        "status_changes-TOTAL_FORMS": "1",
+        "status_changes-INITIAL_FORMS": "0",
+        "status_changes-0-status": "aangenomen",
+        "status_changes-0-date": "2020-11-17",
+        "status_changes-0-note": "",
     }
     response = griffie_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -15,8 +15,18 @@ from tests.factories import ActivityFactory, CommitmentFactory, MotionFactory, R
 pytestmark = pytest.mark.django_db
 
 ADMIN_MODELS = [
-    "party", "person", "ministry", "committee", "office", "dossier", "documentseries", "document",
-    "activity", "motion", "commitment", "recess",
+    "party",
+    "person",
+    "ministry",
+    "committee",
+    "office",
+    "dossier",
+    "documentseries",
+    "document",
+    "activity",
+    "motion",
+    "commitment",
+    "recess",
 ]
 
 

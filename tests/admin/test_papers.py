@@ -21,15 +21,22 @@ def test_document_is_registered_from_its_citation(griffie_client):
     response = griffie_client.post(
         reverse("admin:commitments_document_add"),
         {
-            "citation_text": "Kamerstukken II 2020/21, 31 015, nr. 205", "kind": "motie", "title": "Motie Westerveld",
-            "date": "2020-11-12", "series": "", "ministry": "",
-            "closures-TOTAL_FORMS": "0", "closures-INITIAL_FORMS": "0",
+            "citation_text": "Kamerstukken II 2020/21, 31 015, nr. 205",
+            "kind": "motie",
+            "title": "Motie Westerveld",
+            "date": "2020-11-12",
+            "series": "",
+            "ministry": "",
+            "closures-TOTAL_FORMS": "0",
+            "closures-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     document = Document.objects.get()
     assert (document.identifier, document.vergaderjaar, document.citation) == (
-        "31015-205", "2020-2021", "Kamerstuk 31015-205"
+        "31015-205",
+        "2020-2021",
+        "Kamerstuk 31015-205",
     )
     assert document.official_url == "https://zoek.officielebekendmakingen.nl/kst-31015-205.html"
 
@@ -37,8 +44,13 @@ def test_document_is_registered_from_its_citation(griffie_client):
 def test_document_with_an_unreadable_citation_is_refused_in_dutch(griffie_client):
     response = griffie_client.post(
         reverse("admin:commitments_document_add"),
-        {"citation_text": "hallo wereld", "kind": "overig", "title": "x", "closures-TOTAL_FORMS": "0",
-         "closures-INITIAL_FORMS": "0"},
+        {
+            "citation_text": "hallo wereld",
+            "kind": "overig",
+            "title": "x",
+            "closures-TOTAL_FORMS": "0",
+            "closures-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200
     assert "geen herkenbare verwijzing" in response.content.decode()
@@ -57,14 +69,25 @@ def series_and_waiting():
 
 
 def register_paper_of(client, series):
-    return client.post(reverse("admin:commitments_document_add"), {
-        "citation_text": "Kamerstuk 31 015, nr. 260", "kind": "brief regering", "title": "Zesde voortgangsrapportage",
-        "date": "2021-06-18", "series": series.pk, "ministry": "",
-        "closures-TOTAL_FORMS": "0", "closures-INITIAL_FORMS": "0",
-    }, follow=True)
+    return client.post(
+        reverse("admin:commitments_document_add"),
+        {
+            "citation_text": "Kamerstuk 31 015, nr. 260",
+            "kind": "brief regering",
+            "title": "Zesde voortgangsrapportage",
+            "date": "2021-06-18",
+            "series": series.pk,
+            "ministry": "",
+            "closures-TOTAL_FORMS": "0",
+            "closures-INITIAL_FORMS": "0",
+        },
+        follow=True,
+    )
 
 
-def test_registering_a_paper_of_the_series_lists_the_open_commitments_waiting_for_it(griffie_client, series_and_waiting):
+def test_registering_a_paper_of_the_series_lists_the_open_commitments_waiting_for_it(
+    griffie_client, series_and_waiting
+):
     series, waiting = series_and_waiting
     page = register_paper_of(griffie_client, series).content.decode()
     assert "1 toezegging wacht op een stuk uit Voortgangsrapportage" in page

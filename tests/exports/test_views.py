@@ -1,5 +1,6 @@
 """The CSV exports over HTTP: every column of a row, the list's filters, dialects, formula
 neutralisation, file names, streaming and query counts."""
+
 import csv
 import datetime
 import io
@@ -9,11 +10,8 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from commitments.exports import columns
-from commitments.exports import csv as exports
 from commitments.models import Closure, Commitment, DocumentKind, Motion, MotionSigner
 from commitments.services import closing, deadlines
-
 from tests import factories
 
 TODAY = datetime.date(2026, 11, 22)
@@ -21,13 +19,39 @@ COMMITMENT_URL = "/toezeggingen/export.csv"
 MOTION_URL = "/moties/export.csv"
 
 COMMITMENT_HEADER = [
-    "id", "nummer", "soort", "tekst", "datum", "bewindspersoon", "functie", "ministerie", "commissie",
-    "toegezegd_aan", "bron", "dossier", "termijn", "deadline", "status", "dagen_te_laat", "afgedaan_met",
-    "afgedaan_op", "url",
+    "id",
+    "nummer",
+    "soort",
+    "tekst",
+    "datum",
+    "bewindspersoon",
+    "functie",
+    "ministerie",
+    "commissie",
+    "toegezegd_aan",
+    "bron",
+    "dossier",
+    "termijn",
+    "deadline",
+    "status",
+    "dagen_te_laat",
+    "afgedaan_met",
+    "afgedaan_op",
+    "url",
 ]
 MOTION_HEADER = [
-    "id", "nummer", "titel", "indieners", "datum", "status", "kabinetsappreciatie", "dictum",
-    "uitvoering_status", "deadline", "afgedaan_met", "url",
+    "id",
+    "nummer",
+    "titel",
+    "indieners",
+    "datum",
+    "status",
+    "kabinetsappreciatie",
+    "dictum",
+    "uitvoering_status",
+    "deadline",
+    "afgedaan_met",
+    "url",
 ]
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +74,7 @@ def rows_of(response, delimiter=","):
 
 def as_dicts(rows):
     header, *data = rows
-    return [dict(zip(header, row)) for row in data]
+    return [dict(zip(header, row, strict=True)) for row in data]
 
 
 def by_id(rows):
@@ -125,8 +149,12 @@ def test_every_column_of_a_commitment(client, vws_commitment):
 
 def test_plenary_commitment_without_document_or_dates(client):
     commitment = factories.CommitmentFactory(
-        committee=None, source_activity__title="Plenair debat Kindermishandeling", made_on=None, due_date=None,
-        deadline_phrase="", number="",
+        committee=None,
+        source_activity__title="Plenair debat Kindermishandeling",
+        made_on=None,
+        due_date=None,
+        deadline_phrase="",
+        number="",
     )
     row = by_id(rows_of(client.get(COMMITMENT_URL)))[commitment.pk]
     assert row["commissie"] == "Plenair"
@@ -178,7 +206,9 @@ def test_filters_of_the_list_apply(client, query, expected):
     made = {
         "late": factories.CommitmentFactory(office__ministry=vws, due_date=datetime.date(2026, 11, 1)),
         "fulfilled": factories.CommitmentFactory(
-            office__ministry=vws, fulfilled=True, due_date=datetime.date(2026, 11, 1),
+            office__ministry=vws,
+            fulfilled=True,
+            due_date=datetime.date(2026, 11, 1),
             dossier=factories.DossierFactory(number="31015"),
         ),
         "open": factories.CommitmentFactory(
@@ -247,7 +277,7 @@ def test_excel_dialect_can_be_combined_with_filters(client, vws_commitment):
 
 @pytest.mark.parametrize("first", ["=", "+", "-", "@", "\t", "\r"])
 def test_formula_cells_are_neutralised(client, first):
-    text = f"{first}HYPERLINK(\"http://evil.example\";\"klik\")"
+    text = f'{first}HYPERLINK("http://evil.example";"klik")'
     commitment = factories.CommitmentFactory(text=text, deadline_phrase=f"{first}1+1")
     for query, delimiter in (("", ","), ("?dialect=excel", ";")):
         row = by_id(rows_of(client.get(COMMITMENT_URL + query), delimiter=delimiter))[commitment.pk]
@@ -336,12 +366,18 @@ def motion_205():
     )
     # Created co-signer first, to show the indiener still leads.
     MotionSigner.objects.create(
-        motion=motion, person=factories.PersonFactory(name="Wörsdörfer"), party=factories.PartyFactory(abbreviation="VVD"),
-        role=MotionSigner.Role.MEDEINDIENER, order=0,
+        motion=motion,
+        person=factories.PersonFactory(name="Wörsdörfer"),
+        party=factories.PartyFactory(abbreviation="VVD"),
+        role=MotionSigner.Role.MEDEINDIENER,
+        order=0,
     )
     MotionSigner.objects.create(
-        motion=motion, person=factories.PersonFactory(name="Westerveld"), party=factories.PartyFactory(abbreviation="GL"),
-        role=MotionSigner.Role.INDIENER, order=0,
+        motion=motion,
+        person=factories.PersonFactory(name="Westerveld"),
+        party=factories.PartyFactory(abbreviation="GL"),
+        role=MotionSigner.Role.INDIENER,
+        order=0,
     )
     obligation = motion.obligation
     deadlines.change_due_date(obligation, datetime.date(2021, 7, 2), reason="voor het zomerreces")
@@ -354,25 +390,28 @@ def motion_205():
 def test_motion_header_and_every_column(client, motion_205):
     rows = rows_of(client.get(MOTION_URL))
     assert rows[0] == MOTION_HEADER
-    assert as_dicts(rows) == [{
-        "id": str(motion_205.pk),
-        "nummer": "Kamerstuk 31015-205",
-        "titel": "Motie van het lid Westerveld c.s.",
-        "indieners": "Westerveld (GL); Wörsdörfer (VVD)",
-        "datum": "2020-11-12",
-        "status": "aangenomen",
-        "kabinetsappreciatie": "Oordeel Kamer",
-        "dictum": "verzoekt de regering, in overleg met OCW een schriftelijke appreciatie te geven,",
-        "uitvoering_status": "voldaan",
-        "deadline": "2021-07-02",
-        "afgedaan_met": "Kamerstuk 31015-213",
-        "url": "http://testserver/moties/31015-205/",
-    }]
+    assert as_dicts(rows) == [
+        {
+            "id": str(motion_205.pk),
+            "nummer": "Kamerstuk 31015-205",
+            "titel": "Motie van het lid Westerveld c.s.",
+            "indieners": "Westerveld (GL); Wörsdörfer (VVD)",
+            "datum": "2020-11-12",
+            "status": "aangenomen",
+            "kabinetsappreciatie": "Oordeel Kamer",
+            "dictum": "verzoekt de regering, in overleg met OCW een schriftelijke appreciatie te geven,",
+            "uitvoering_status": "voldaan",
+            "deadline": "2021-07-02",
+            "afgedaan_met": "Kamerstuk 31015-213",
+            "url": "http://testserver/moties/31015-205/",
+        }
+    ]
 
 
 def test_motion_without_obligation_has_empty_execution_columns(client):
-    motion = factories.MotionFactory(course=[Motion.Status.AANGEHOUDEN], course__on=datetime.date(2020, 11, 12),
-                                     filed_on=None)
+    motion = factories.MotionFactory(
+        course=[Motion.Status.AANGEHOUDEN], course__on=datetime.date(2020, 11, 12), filed_on=None
+    )
     row = by_id(rows_of(client.get(MOTION_URL)))[motion.pk]
     assert row["uitvoering_status"] == row["deadline"] == row["afgedaan_met"] == row["datum"] == ""
     assert row["status"] == "aangehouden"
@@ -441,5 +480,3 @@ def test_sorting_by_days_overdue_works_while_streaming(client):
     rows = as_dicts(rows_of(client.get(f"{COMMITMENT_URL}?sort=-days_overdue")))
     assert [int(row["id"]) for row in rows] == [earlier.pk, later.pk]
     assert [row["dagen_te_laat"] for row in rows] == ["52", "2"]
-
-

@@ -50,8 +50,9 @@ def test_commitment_without_due_date_is_never_overdue():
 
 
 def test_partly_fulfilled_commitment_past_due_is_overdue():
-    commitment = CommitmentFactory(due_date=days(-10), made_on=days(-60), partly_fulfilled=True,
-                                   partly_fulfilled__on=days(-20))
+    commitment = CommitmentFactory(
+        due_date=days(-10), made_on=days(-60), partly_fulfilled=True, partly_fulfilled__on=days(-20)
+    )
     assert overdue_ids() == {commitment.pk}
 
 
@@ -166,8 +167,12 @@ def test_event_deadline_waits_for_the_named_series():
 
 def test_event_deadline_shows_the_expected_date_when_known():
     series = DocumentSeries.objects.create(name="Voortgangsrapportage Geweld hoort nergens thuis")
-    commitment = derived_commitment("bij de volgende voortgangsrapportage", TODAY, expected_series=series,
-                                    expected_event_date=datetime.date(2027, 6, 18))
+    commitment = derived_commitment(
+        "bij de volgende voortgangsrapportage",
+        TODAY,
+        expected_series=series,
+        expected_event_date=datetime.date(2027, 6, 18),
+    )
     assert commitment.deadline_display == f"wacht op {series.name} (verwacht 18 juni 2027)"
 
 

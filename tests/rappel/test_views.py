@@ -1,5 +1,6 @@
 """The half-yearly rappel, through its pages: lists per ministry for a cut-off date, printable and CSV, and the one
 screen where the griffie records the committee's decisions (all or nothing, in the history)."""
+
 import csv
 import datetime
 import io
@@ -12,7 +13,14 @@ from django.urls import reverse
 
 from commitments.auth import GRIFFIE
 from commitments.models import Closure, Commitment, DeadlineChange
-from tests.factories import CommitmentFactory, DocumentFactory, DossierFactory, MinistryFactory, OfficeFactory, UserFactory
+from tests.factories import (
+    CommitmentFactory,
+    DocumentFactory,
+    DossierFactory,
+    MinistryFactory,
+    OfficeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +47,9 @@ def rows():
         "vws": vws,
         "jenv": jenv,
         "late": promise(vws, day("2026-05-31"), number="TZ-LATE", deadline_phrase="eind mei"),
-        "partly_late": promise(vws, day("2026-06-29"), number="TZ-PARTLY", partly_fulfilled=True,
-                               partly_fulfilled__on=day("2026-02-01")),
+        "partly_late": promise(
+            vws, day("2026-06-29"), number="TZ-PARTLY", partly_fulfilled=True, partly_fulfilled__on=day("2026-02-01")
+        ),
         "due_on_cutoff": promise(vws, CUTOFF, number="TZ-CUTOFF"),
         "soon": promise(vws, day("2026-07-20"), number="TZ-SOON"),
         "far": promise(vws, day("2026-12-31"), number="TZ-FAR"),
@@ -97,15 +106,21 @@ def test_window_for_soon_due_follows_binnen(griffie_client, rows):
     assert numbers(response.context["due_soon"]) == ["TZ-CUTOFF", "TZ-SOON", "TZ-FAR"]
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"peildatum": "30-06-2026"}, "Ongeldige peildatum"),
-    ({"peildatum": "2026-02-30"}, "Ongeldige peildatum"),
-    ({"peildatum": "2026-06-30", "binnen": "zestig"}, "Ongeldig aantal dagen"),
-    ({"peildatum": "2026-06-30", "binnen": "-1"}, "Ongeldig aantal dagen"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"peildatum": "30-06-2026"}, "Ongeldige peildatum"),
+        ({"peildatum": "2026-02-30"}, "Ongeldige peildatum"),
+        ({"peildatum": "2026-06-30", "binnen": "zestig"}, "Ongeldig aantal dagen"),
+        ({"peildatum": "2026-06-30", "binnen": "-1"}, "Ongeldig aantal dagen"),
+    ],
+)
 def test_invalid_cutoff_or_window_answers_400_in_dutch(griffie_client, rows, params, message):
-    for url in [reverse("commitments:rappel_index"), reverse("commitments:rappel_ministry", args=["VWS"]),
-                reverse("commitments:rappel_export", args=["VWS"])]:
+    for url in [
+        reverse("commitments:rappel_index"),
+        reverse("commitments:rappel_ministry", args=["VWS"]),
+        reverse("commitments:rappel_export", args=["VWS"]),
+    ]:
         response = griffie_client.get(url, params)
         assert response.status_code == 400
         assert message in response.content.decode()
@@ -153,7 +168,7 @@ def test_index_query_count_does_not_grow_with_ministries(griffie_client, rows):
 
 
 def test_csv_is_excel_ready_and_parses_back(griffie_client, rows):
-    rows["late"].text = "=HYPERLINK(\"http://example.org\")"
+    rows["late"].text = '=HYPERLINK("http://example.org")'
     rows["late"].save()
     response = griffie_client.get(ministry_url("rappel_export"))
     assert response.status_code == 200
@@ -164,9 +179,12 @@ def test_csv_is_excel_ready_and_parses_back(griffie_client, rows):
     parsed = list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
     assert [r["nummer"] for r in parsed] == ["TZ-LATE", "TZ-PARTLY", "TZ-CUTOFF", "TZ-SOON"]
     late = parsed[0]
-    assert late["tekst"] == "'=HYPERLINK(\"http://example.org\")"
+    assert late["tekst"] == '\'=HYPERLINK("http://example.org")'
     assert (late["deadline"], late["peildatum"], late["dagen_te_laat"], late["termijn"]) == (
-        "2026-05-31", "2026-06-30", "30", "eind mei"
+        "2026-05-31",
+        "2026-06-30",
+        "30",
+        "eind mei",
     )
     assert parsed[2]["dagen_te_laat"] == ""
     assert late["bron"] == rows["late"].source_activity.title
@@ -197,10 +215,15 @@ def test_decision_screen_lists_one_row_per_commitment(griffie_client, rows):
 def test_fulfilled_decision_closes_with_the_letter(griffie_client, rows):
     DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="300", date=day("2026-06-15"))
     late = rows["late"]
-    response = post_decisions(griffie_client, {
-        "commitment": late.pk, "decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 300",
-        "reason": "Brief van 15 juni beantwoordt de vraag",
-    })
+    response = post_decisions(
+        griffie_client,
+        {
+            "commitment": late.pk,
+            "decision": "voldaan",
+            "letter": "Kamerstuk 31 015, nr. 300",
+            "reason": "Brief van 15 juni beantwoordt de vraag",
+        },
+    )
     assert response.status_code == 302
     late.refresh_from_db()
     assert late.status == Commitment.Status.VOLDAAN
@@ -213,9 +236,15 @@ def test_fulfilled_decision_closes_with_the_letter(griffie_client, rows):
 
 
 def test_partly_fulfilled_decision_needs_a_letter(griffie_client, rows):
-    response = post_decisions(griffie_client, {
-        "commitment": rows["late"].pk, "decision": "deels voldaan", "new_due_date": "2026-12-31", "reason": "deel binnen",
-    })
+    response = post_decisions(
+        griffie_client,
+        {
+            "commitment": rows["late"].pk,
+            "decision": "deels voldaan",
+            "new_due_date": "2026-12-31",
+            "reason": "deel binnen",
+        },
+    )
     assert "hoort de brief" in response.content.decode()
     assert not DeadlineChange.objects.exists()
 
@@ -223,11 +252,16 @@ def test_partly_fulfilled_decision_needs_a_letter(griffie_client, rows):
 def test_partly_fulfilled_decision_sets_a_new_deadline(griffie_client, rows):
     late = rows["late"]
     DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="151", date=day("2026-06-15"))
-    post_decisions(griffie_client, {
-        "commitment": late.pk, "decision": "deels voldaan", "new_due_date": "2026-12-31",
-        "letter": "Kamerstuk 31 015, nr. 151",
-        "reason": "Eerste deel ontvangen, rest in het najaar",
-    })
+    post_decisions(
+        griffie_client,
+        {
+            "commitment": late.pk,
+            "decision": "deels voldaan",
+            "new_due_date": "2026-12-31",
+            "letter": "Kamerstuk 31 015, nr. 151",
+            "reason": "Eerste deel ontvangen, rest in het najaar",
+        },
+    )
     late.refresh_from_db()
     assert late.status == Commitment.Status.DEELS_VOLDAAN
     assert late.due_date == day("2026-12-31") and late.due_date_overridden
@@ -237,9 +271,15 @@ def test_partly_fulfilled_decision_sets_a_new_deadline(griffie_client, rows):
 
 def test_open_decision_sets_a_new_deadline_and_keeps_the_status(griffie_client, rows):
     partly = rows["partly_late"]
-    post_decisions(griffie_client, {
-        "commitment": partly.pk, "decision": "openstaand", "new_due_date": "2026-10-01", "reason": "Uitstel akkoord",
-    })
+    post_decisions(
+        griffie_client,
+        {
+            "commitment": partly.pk,
+            "decision": "openstaand",
+            "new_due_date": "2026-10-01",
+            "reason": "Uitstel akkoord",
+        },
+    )
     partly.refresh_from_db()
     assert partly.status == Commitment.Status.DEELS_VOLDAAN
     assert partly.due_date == day("2026-10-01")
@@ -268,19 +308,26 @@ def test_several_decisions_in_one_post_and_rows_without_decision_stay(griffie_cl
     assert not rows["soon"].deadline_changes.exists()
 
 
-@pytest.mark.parametrize("bad_row, message", [
-    ({"decision": "voldaan", "reason": "brief komt"}, "hoort de brief"),
-    ({"decision": "openstaand", "reason": "later"}, "Geef de nieuwe deadline"),
-    ({"decision": "openstaand", "new_due_date": "2026-09-01"}, "Geef een reden voor het besluit"),
-    ({"decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 999", "reason": "x"}, "nog niet geregistreerd"),
-    ({"decision": "openstaand", "new_due_date": "31 sept", "reason": "x"}, "geldige datum"),
-])
+@pytest.mark.parametrize(
+    "bad_row, message",
+    [
+        ({"decision": "voldaan", "reason": "brief komt"}, "hoort de brief"),
+        ({"decision": "openstaand", "reason": "later"}, "Geef de nieuwe deadline"),
+        ({"decision": "openstaand", "new_due_date": "2026-09-01"}, "Geef een reden voor het besluit"),
+        ({"decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 999", "reason": "x"}, "nog niet geregistreerd"),
+        ({"decision": "openstaand", "new_due_date": "31 sept", "reason": "x"}, "geldige datum"),
+    ],
+)
 def test_invalid_row_saves_nothing_and_explains_in_dutch(griffie_client, rows, bad_row, message):
     DossierFactory(number="31015")
     response = post_decisions(
         griffie_client,
-        {"commitment": rows["partly_late"].pk, "decision": "openstaand", "new_due_date": "2026-09-01",
-         "reason": "goed"},
+        {
+            "commitment": rows["partly_late"].pk,
+            "decision": "openstaand",
+            "new_due_date": "2026-09-01",
+            "reason": "goed",
+        },
         {"commitment": rows["late"].pk, **bad_row},
     )
     assert response.status_code == 200
@@ -294,8 +341,12 @@ def test_letter_predating_the_commitment_rolls_back_every_decision(griffie_clien
     old_letter = DocumentFactory(dossier=DossierFactory(number="31015"), ondernummer="150", date=day("2025-01-10"))
     response = post_decisions(
         griffie_client,
-        {"commitment": rows["partly_late"].pk, "decision": "openstaand", "new_due_date": "2026-09-01",
-         "reason": "goed"},
+        {
+            "commitment": rows["partly_late"].pk,
+            "decision": "openstaand",
+            "new_due_date": "2026-09-01",
+            "reason": "goed",
+        },
         {"commitment": rows["late"].pk, "decision": "voldaan", "letter": "Kamerstuk 31 015, nr. 150", "reason": "x"},
     )
     assert response.status_code == 200
@@ -312,9 +363,14 @@ def test_no_decision_at_all_is_refused(griffie_client, rows):
 
 
 def test_a_commitment_of_another_ministry_cannot_be_decided_here(griffie_client, rows):
-    response = post_decisions(griffie_client, {
-        "commitment": rows["jenv_late"].pk, "decision": "uitleg gevraagd", "reason": "x",
-    })
+    response = post_decisions(
+        griffie_client,
+        {
+            "commitment": rows["jenv_late"].pk,
+            "decision": "uitleg gevraagd",
+            "reason": "x",
+        },
+    )
     assert response.status_code == 200
     assert "geen openstaande toezeggingen van dit ministerie" in response.content.decode()
     assert not DeadlineChange.objects.exists()
@@ -328,8 +384,9 @@ def test_commissiestaf_may_view_the_lists_but_not_record_decisions(staff_client,
     assert staff_client.get(reverse("commitments:rappel_index")).status_code == 200
     assert staff_client.get(ministry_url("rappel_export")).status_code == 200
     assert staff_client.get(ministry_url("rappel_decisions")).status_code == 403
-    response = post_decisions(staff_client, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd",
-                                              "reason": "x"})
+    response = post_decisions(
+        staff_client, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd", "reason": "x"}
+    )
     assert response.status_code == 403
     assert not DeadlineChange.objects.exists()
     assert "besluiten/" not in staff_client.get(ministry_url("rappel_ministry")).content.decode()

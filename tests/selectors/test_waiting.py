@@ -19,8 +19,9 @@ def series():
 
 def waiting(series, **fields):
     fields.setdefault("made_on", datetime.date(2021, 1, 27))
-    return CommitmentFactory(expected_series=series, due_date=None, deadline_phrase="bij de volgende rapportage",
-                             **fields)
+    return CommitmentFactory(
+        expected_series=series, due_date=None, deadline_phrase="bij de volgende rapportage", **fields
+    )
 
 
 def test_a_paper_of_the_series_lists_the_open_commitments_waiting_for_it(series):

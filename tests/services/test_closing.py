@@ -1,11 +1,12 @@
 """The closing flow: letters that fulfil commitments, the status that follows from them, lapsing."""
+
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from commitments.services import closing
 from commitments.models import Closure, Commitment
+from commitments.services import closing
 from tests.factories import CommitmentFactory, DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +92,10 @@ def test_removing_a_letter_records_why_in_the_history():
     commitment = CommitmentFactory(made_on=MADE, fulfilled=True)
     letter = commitment.closures.get().document
     closing.remove_closure(commitment.closures.get(), reason="verkeerde brief")
-    assert commitment.history.first().history_change_reason == f"afdoening door {letter.citation} verwijderd: verkeerde brief"
+    assert (
+        commitment.history.first().history_change_reason
+        == f"afdoening door {letter.citation} verwijderd: verkeerde brief"
+    )
 
 
 def test_removing_the_full_letter_leaves_the_partial_one_deciding():

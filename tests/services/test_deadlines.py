@@ -36,8 +36,9 @@ def test_unrecognised_phrase_gives_no_date_and_says_why():
 
 
 def test_without_a_date_made_the_activity_date_is_used_and_the_explanation_says_so():
-    activity = ActivityFactory(date=None, date_earliest=datetime.date(2020, 10, 15),
-                               date_latest=datetime.date(2020, 11, 23))
+    activity = ActivityFactory(
+        date=None, date_earliest=datetime.date(2020, 10, 15), date_latest=datetime.date(2020, 11, 23)
+    )
     commitment = CommitmentFactory(deadline_phrase="in januari", made_on=None, source_activity=activity, due_date=None)
     deadlines.derive_deadline(commitment)
     commitment.refresh_from_db()
@@ -46,8 +47,13 @@ def test_without_a_date_made_the_activity_date_is_used_and_the_explanation_says_
 
 
 def test_apply_leaves_a_date_set_by_hand_alone():
-    commitment = CommitmentFactory(deadline_phrase="in januari", made_on=MADE, due_date=datetime.date(2021, 5, 1),
-                                   due_date_overridden=True, deadline_explanation="")
+    commitment = CommitmentFactory(
+        deadline_phrase="in januari",
+        made_on=MADE,
+        due_date=datetime.date(2021, 5, 1),
+        due_date_overridden=True,
+        deadline_explanation="",
+    )
     assert deadlines.derive_deadline(commitment) is None
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 5, 1)
@@ -78,7 +84,9 @@ def test_changing_a_recess_rederives_derived_commitments_and_records_why():
 
 def test_changing_a_recess_leaves_dates_set_by_hand_and_other_anchors_alone():
     by_hand = derived("voor het zomerreces")
-    deadlines.change_due_date(by_hand, datetime.date(2021, 6, 1), reason="afspraak met de commissie", source="handmatig")
+    deadlines.change_due_date(
+        by_hand, datetime.date(2021, 6, 1), reason="afspraak met de commissie", source="handmatig"
+    )
     calendar_bound = derived("eind 2021")
     eerste_kamer = derived("voor het zomerreces", chamber="EK")
     before = {c.pk: c.due_date for c in (by_hand, calendar_bound, eerste_kamer)}
@@ -116,6 +124,8 @@ def test_editing_a_recess_note_changes_no_date_and_writes_nothing():
     commitment.refresh_from_db()
     assert commitment.history.count() == history_before
     assert not DeadlineChange.objects.filter(source=DeadlineChange.Source.RECALCULATED).exists()
+
+
 # --------------------------------------------------------------------------- set by hand
 
 
@@ -128,7 +138,10 @@ def test_reset_deadline_keeps_old_and_new_date_who_and_why():
     assert commitment.due_date_overridden is True
     entry = commitment.deadline_changes.get()
     assert (entry.old_due_date, entry.new_due_date, entry.changed_by, entry.reason, entry.source) == (
-        datetime.date(2021, 1, 31), datetime.date(2021, 7, 8), user, "Minister vroeg uitstel",
+        datetime.date(2021, 1, 31),
+        datetime.date(2021, 7, 8),
+        user,
+        "Minister vroeg uitstel",
         DeadlineChange.Source.OVERRIDE,
     )
 

@@ -28,7 +28,9 @@ def test_a_new_due_date_is_recorded_as_a_rappel_entry_by_the_user(late):
     record_rappel_decisions([postpone(late, datetime.date(2026, 9, 1))], cutoff=CUTOFF, user=user)
     entry = late.deadline_changes.get()
     assert (entry.source, entry.new_due_date, entry.changed_by) == (
-        DeadlineChange.Source.RAPPEL, datetime.date(2026, 9, 1), user
+        DeadlineChange.Source.RAPPEL,
+        datetime.date(2026, 9, 1),
+        user,
     )
 
 
