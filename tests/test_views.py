@@ -475,14 +475,20 @@ def test_document_page_of_a_motion_links_to_the_motion_page(client):
     assert motion.get_absolute_url() in html
 
 
-def test_dossier_page(client, detailed):
+def test_dossier_page_lists_its_commitments(client, detailed):
     response = client.get(reverse("commitments:dossier", args=["31015"]))
     assert {c.pk for c in response.context["commitments"]} == {detailed["commitment"].pk, detailed["follow_up"].pk}
     assert "Kindermishandeling" in response.content.decode()
+
+
+def test_dossier_page_of_a_dossier_with_a_suffix_answers(client):
     DossierFactory(number="36200", suffix="XVI", title="Begroting VWS")
     assert client.get(reverse("commitments:dossier", args=["36200-XVI"])).status_code == 200
-    assert client.get(reverse("commitments:dossier", args=["99999"])).status_code == 404
-    assert client.get(reverse("commitments:dossier", args=["onzin"])).status_code == 404
+
+
+@pytest.mark.parametrize("slug", ["99999", "onzin"])
+def test_unknown_or_unreadable_dossier_is_404(client, slug):
+    assert client.get(reverse("commitments:dossier", args=[slug])).status_code == 404
 
 
 def test_motion_page(client):
@@ -514,17 +520,21 @@ def test_motion_page(client):
     assert client.get(reverse("commitments:motion", args=["31015-999"])).status_code == 404
 
 
-def test_person_page(client):
+def test_person_page_of_a_bewindspersoon_lists_the_commitments_made(client):
     minister = PersonFactory(name="De Jonge", party=None)
-    office = OfficeFactory(person=minister, title="minister van VWS")
-    made = commitment(office=office)
-    member = PersonFactory(name="Westerveld")
-    received = RecipientFactory(person=member, commitment=commitment()).commitment
-    motion = MotionFactory()
-    MotionSigner.objects.create(motion=motion, person=member, party=member.party)
+    made = commitment(office=OfficeFactory(person=minister, title="minister van VWS"))
+    commitment()
     response = client.get(minister.get_absolute_url())
     assert [c.pk for c in response.context["made"]] == [made.pk]
     assert "minister van VWS" in response.content.decode()
+
+
+def test_person_page_of_a_member_lists_the_commitments_received_and_motions_signed(client):
+    member = PersonFactory(name="Westerveld")
+    received = RecipientFactory(person=member, commitment=commitment()).commitment
+    commitment()
+    motion = MotionFactory()
+    MotionSigner.objects.create(motion=motion, person=member, party=member.party)
     response = client.get(member.get_absolute_url())
     assert [c.pk for c in response.context["received"]] == [received.pk]
     assert motion.get_absolute_url() in response.content.decode()
@@ -547,17 +557,25 @@ def test_ministry_page_lists_open_and_overdue_and_the_on_time_rate(client):
     assert '<span id="on-time-rate">67%</span>' in response.content.decode()
 
 
-def test_committee_page_and_the_plenary_bucket(client):
+def test_committee_page_lists_its_overdue_commitments_and_no_rate_without_fulfilled_ones(client):
     committee = CommitteeFactory(abbreviation="VWS")
     in_committee = commitment(committee=committee, due_date=days(-1))
+    commitment(committee=None, source_activity=None, due_date=days(-1))
+    overview = client.get(committee.get_absolute_url()).context["overview"]
+    assert [c.pk for c in overview.overdue] == [in_committee.pk]
+    assert overview.on_time.rate is None
+
+
+def test_the_plenary_bucket_lists_commitments_made_outside_a_committee(client):
+    commitment(committee=CommitteeFactory(abbreviation="VWS"), due_date=days(-1))
     plenary = commitment(committee=None, source_activity=None, due_date=days(-1))
-    response = client.get(committee.get_absolute_url())
-    assert [c.pk for c in response.context["overview"].overdue] == [in_committee.pk]
-    assert response.context["overview"].on_time.rate is None
     response = client.get(reverse("commitments:committee", args=["plenair"]))
     assert [c.pk for c in response.context["overview"].overdue] == [plenary.pk]
-    assert client.get(reverse("commitments:committee", args=["nope"])).status_code == 404
-    assert client.get(reverse("commitments:ministry", args=["nope"])).status_code == 404
+
+
+@pytest.mark.parametrize("body", ["committee", "ministry"])
+def test_unknown_committee_or_ministry_is_404(client, body):
+    assert client.get(reverse(f"commitments:{body}", args=["nope"])).status_code == 404
 
 
 # --------------------------------------------------------------------------- layout, language, access

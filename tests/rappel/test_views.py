@@ -99,11 +99,10 @@ def test_days_late_are_counted_from_the_cutoff_not_from_today(griffie_client, ro
     assert [(c.number, c.days_late) for c in later] == [("TZ-LATE", 40), ("TZ-PARTLY", 11), ("TZ-CUTOFF", 10)]
 
 
-def test_window_for_soon_due_follows_binnen(griffie_client, rows):
-    response = griffie_client.get(ministry_url("rappel_ministry", binnen=10))
-    assert numbers(response.context["due_soon"]) == ["TZ-CUTOFF"]
-    response = griffie_client.get(ministry_url("rappel_ministry", binnen=200))
-    assert numbers(response.context["due_soon"]) == ["TZ-CUTOFF", "TZ-SOON", "TZ-FAR"]
+@pytest.mark.parametrize(("binnen", "expected"), [(10, ["TZ-CUTOFF"]), (200, ["TZ-CUTOFF", "TZ-SOON", "TZ-FAR"])])
+def test_window_for_soon_due_follows_binnen(griffie_client, rows, binnen, expected):
+    response = griffie_client.get(ministry_url("rappel_ministry", binnen=binnen))
+    assert numbers(response.context["due_soon"]) == expected
 
 
 @pytest.mark.parametrize(
@@ -379,24 +378,39 @@ def test_a_commitment_of_another_ministry_cannot_be_decided_here(griffie_client,
 # ------------------------------------------------------------------------------ who may do what
 
 
-def test_commissiestaf_may_view_the_lists_but_not_record_decisions(staff_client, rows):
-    assert staff_client.get(ministry_url("rappel_ministry")).status_code == 200
+@pytest.mark.parametrize("name", ["rappel_ministry", "rappel_export"])
+def test_commissiestaf_may_view_a_ministrys_list_and_its_export(staff_client, rows, name):
+    assert staff_client.get(ministry_url(name)).status_code == 200
+
+
+def test_commissiestaf_may_view_the_index(staff_client, rows):
     assert staff_client.get(reverse("commitments:rappel_index")).status_code == 200
-    assert staff_client.get(ministry_url("rappel_export")).status_code == 200
+
+
+def test_commissiestaf_may_not_open_the_decision_screen(staff_client, rows):
     assert staff_client.get(ministry_url("rappel_decisions")).status_code == 403
+
+
+def test_commissiestaf_may_not_record_decisions(staff_client, rows):
     response = post_decisions(
         staff_client, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd", "reason": "x"}
     )
     assert response.status_code == 403
     assert not DeadlineChange.objects.exists()
+
+
+def test_commissiestaf_is_not_shown_the_link_to_the_decision_screen(staff_client, rows):
     assert "besluiten/" not in staff_client.get(ministry_url("rappel_ministry")).content.decode()
 
 
-def test_anonymous_visitors_are_sent_to_the_login_page(client, rows):
-    for name in ["rappel_ministry", "rappel_export", "rappel_decisions"]:
-        response = client.get(ministry_url(name))
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("admin:login"))
+@pytest.mark.parametrize("name", ["rappel_ministry", "rappel_export", "rappel_decisions"])
+def test_anonymous_visitors_are_sent_to_the_login_page(client, rows, name):
+    response = client.get(ministry_url(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_anonymous_visitors_cannot_record_decisions(client, rows):
     response = post_decisions(client, {"commitment": rows["late"].pk, "decision": "uitleg gevraagd", "reason": "x"})
     assert response.status_code == 302
     assert not DeadlineChange.objects.exists()
