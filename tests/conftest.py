@@ -1,9 +1,26 @@
 """Fixtures shared by the test modules."""
+
 import pytest
 from django.test import Client
 
+from commitments import clock
 from commitments.auth import COMMISSIESTAF, GRIFFIE
 from tests.factories import UserFactory
+
+
+@pytest.fixture
+def frozen_today(monkeypatch):
+    """The one way to freeze "today": `frozen_today(day)` makes `clock.today()` answer `day`.
+
+    Every page, export, feed, filter, service and command asks `commitments.clock.today()`
+    (through the module), so this one patch moves them all. Returns `day`.
+    """
+
+    def freeze(day):
+        monkeypatch.setattr(clock, "today", lambda: day)
+        return day
+
+    return freeze
 
 
 @pytest.fixture

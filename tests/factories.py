@@ -1,12 +1,14 @@
 """factory-boy factories for the tracker's models."""
+
 import datetime
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.utils import timezone
 
 from commitments import clock, models
+from commitments.services import closing
+from commitments.services import motions as motion_services
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -92,8 +94,17 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 
 
 class CommitmentFactory(factory.django.DjangoModelFactory):
+    """An open commitment; its later state is reached through the services, as a clerk would.
+
+    - `fulfilled=True` / `partly_fulfilled=True` close it with a letter through
+      `closing.close_with_letter`; `fulfilled__on=day` dates the letter (default: today, or the
+      day it was made if that is later), `fulfilled__letter=document` names the letter.
+    - `lapsed=True` (or `lapsed="reason"`) marks it lapsed through `closing.mark_lapsed`.
+    """
+
     class Meta:
         model = models.Commitment
+        skip_postgeneration_save = True
 
     kind = models.Commitment.Kind.TOEZEGGING
     text = factory.Sequence(lambda n: f"De staatssecretaris zegt toe de Kamer te informeren over onderwerp {n}.")
@@ -107,6 +118,30 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     due_date = factory.LazyFunction(lambda: clock.today() + datetime.timedelta(days=30))
     status = models.Commitment.Status.OPENSTAAND
 
+    @factory.post_generation
+    def partly_fulfilled(self, create, extracted, **kwargs):
+        if create and extracted:
+            _close(self, models.Fulfilment.PARTIAL, **kwargs)
+
+    @factory.post_generation
+    def fulfilled(self, create, extracted, **kwargs):
+        if create and extracted:
+            _close(self, models.Fulfilment.FULL, **kwargs)
+
+    @factory.post_generation
+    def lapsed(self, create, extracted, **kwargs):
+        if create and extracted:
+            reason = extracted if isinstance(extracted, str) else "Ingehaald door nieuw beleid"
+            closing.mark_lapsed([self], reason=reason)
+
+
+def _close(commitment, fulfilment, on=None, letter=None, **letter_fields):
+    """Close `commitment` with a letter (made here unless given) through the closing service."""
+    if letter is None:
+        day = on or max(filter(None, [clock.today(), commitment.made_on]))
+        letter = DocumentFactory(date=day, **letter_fields)
+    closing.close_with_letter([commitment], letter, fulfilment, closed_on=on)
+
 
 class RecipientFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -118,13 +153,30 @@ class RecipientFactory(factory.django.DjangoModelFactory):
 
 
 class MotionFactory(factory.django.DjangoModelFactory):
+    """A filed motion; `course=[status, ...]` records its course through
+    `services.motions.record_motion_status` (so an adopted motion gets its obligation), and
+    `adopted=True` is the course `[aangenomen]`. `course__on=day` / `adopted__on=day` date the
+    steps (default: the day it was filed)."""
+
     class Meta:
         model = models.Motion
+        skip_postgeneration_save = True
 
     document = factory.SubFactory(DocumentFactory, kind=models.DocumentKind.MOTIE, title="Motie")
     title = factory.Sequence(lambda n: f"Motie van het lid Lid{n}")
     dictum = "verzoekt de regering, de Kamer voor het zomerreces te informeren,"
     filed_on = factory.LazyFunction(lambda: clock.today())
+
+    @factory.post_generation
+    def course(self, create, extracted, on=None, **kwargs):
+        if create and extracted:
+            for status in extracted:
+                motion_services.record_motion_status(self, status, date=on or self.filed_on)
+
+    @factory.post_generation
+    def adopted(self, create, extracted, on=None, **kwargs):
+        if create and extracted:
+            motion_services.record_motion_status(self, models.MotionStatus.AANGENOMEN, date=on or self.filed_on)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -143,3 +195,13 @@ class UserFactory(factory.django.DjangoModelFactory):
             for name in extracted:
                 self.groups.add(Group.objects.get(name=name))
             self.save()
+
+
+def derived_commitment(phrase, made_on, **fields):
+    """A commitment whose due date the deadline engine derived from `phrase` (services.deadlines)."""
+    from commitments.services import deadlines
+
+    commitment = CommitmentFactory(deadline_phrase=phrase, made_on=made_on, due_date=None, **fields)
+    deadlines.derive_deadline(commitment)
+    commitment.refresh_from_db()
+    return commitment

@@ -5,9 +5,10 @@ live server. Without that browser the tests are skipped, unless REQUIRE_BROWSER=
 where a missing browser is a failure. axe-core comes bundled in the axe-playwright-python
 wheel, so nothing is fetched at run time.
 
-The export is streamed by the live server; dates are relative to the real today here,
-because the export computes "overdue" for the day it runs.
+The live server runs in this process, so the `frozen_today` fixture freezes its "today" too;
+every date here is relative to TODAY.
 """
+
 import csv
 import datetime
 import io
@@ -16,13 +17,10 @@ import re
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
 
-from commitments.models import Closure, Commitment
 from tests.factories import (
     CommitmentFactory,
     CommitteeFactory,
-    DocumentFactory,
     MinistryFactory,
     OfficeFactory,
     PartyFactory,
@@ -38,6 +36,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 # Impact levels that fail the accessibility check; "minor" and "moderate" are reported only.
 BLOCKING_IMPACTS = {"serious", "critical"}
+TODAY = datetime.date(2026, 11, 23)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -71,29 +70,44 @@ def page(browser):
 
 
 @pytest.fixture
-def data():
+def data(frozen_today):
     """Overdue commitments at two ministries, one with a recipient and a closing letter."""
-    today = timezone.localdate()
+    today = frozen_today(TODAY)
     vws = MinistryFactory(abbreviation="VWS", name="Volksgezondheid, Welzijn en Sport")
     jenv = MinistryFactory(abbreviation="JenV", name="Justitie en Veiligheid")
     committee = CommitteeFactory(abbreviation="VWS", name="vaste commissie voor Volksgezondheid, Welzijn en Sport")
-    blokhuis = OfficeFactory(person=PersonFactory(name="Blokhuis", party=None), ministry=vws,
-                             title="staatssecretaris van VWS")
-    prevention = CommitmentFactory(
-        office=blokhuis, committee=committee, text="De Kamer in januari informeren over preventie.",
-        deadline_phrase="in januari", due_date=today - datetime.timedelta(days=40),
+    blokhuis = OfficeFactory(
+        person=PersonFactory(name="Blokhuis", party=None), ministry=vws, title="staatssecretaris van VWS"
     )
-    RecipientFactory(commitment=prevention,
-                     person=PersonFactory(name="Wörsdörfer", party=PartyFactory(abbreviation="VVD")))
-    partly = CommitmentFactory(office=blokhuis, committee=committee, status=Commitment.Status.DEELS_VOLDAAN,
-                               text="Een gesprek met de Nationaal Rapporteur.",
-                               due_date=today - datetime.timedelta(days=10))
-    Closure.objects.create(commitment=partly, document=DocumentFactory(), fulfilment=Closure.Fulfilment.PARTIAL,
-                           closed_on=today - datetime.timedelta(days=5))
-    CommitmentFactory(office=OfficeFactory(ministry=jenv), committee=None, source_activity=None,
-                      text="Een brief van JenV.", due_date=today - datetime.timedelta(days=3))
-    CommitmentFactory(office=blokhuis, committee=committee, text="Nog niet te laat.",
-                      due_date=today + datetime.timedelta(days=20))
+    prevention = CommitmentFactory(
+        office=blokhuis,
+        committee=committee,
+        text="De Kamer in januari informeren over preventie.",
+        deadline_phrase="in januari",
+        due_date=today - datetime.timedelta(days=40),
+    )
+    RecipientFactory(
+        commitment=prevention, person=PersonFactory(name="Wörsdörfer", party=PartyFactory(abbreviation="VVD"))
+    )
+    partly = CommitmentFactory(
+        office=blokhuis,
+        committee=committee,
+        text="Een gesprek met de Nationaal Rapporteur.",
+        made_on=today - datetime.timedelta(days=60),
+        due_date=today - datetime.timedelta(days=10),
+        partly_fulfilled=True,
+        partly_fulfilled__on=today - datetime.timedelta(days=5),
+    )
+    CommitmentFactory(
+        office=OfficeFactory(ministry=jenv),
+        committee=None,
+        source_activity=None,
+        text="Een brief van JenV.",
+        due_date=today - datetime.timedelta(days=3),
+    )
+    CommitmentFactory(
+        office=blokhuis, committee=committee, text="Nog niet te laat.", due_date=today + datetime.timedelta(days=20)
+    )
     return {"prevention": prevention, "partly": partly}
 
 

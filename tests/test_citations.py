@@ -3,6 +3,7 @@
 Pure functions: no database, no Django settings needed.
 """
 
+import contextlib
 import dataclasses
 
 import pytest
@@ -360,9 +361,7 @@ handelingen = st.builds(
     chamber=st.sampled_from(["TK", "EK"]),
 )
 aanhangsels = st.builds(
-    lambda year, number, chamber: Citation.aanhangsel(
-        f"{year}{year + 1}", number, chamber=chamber
-    ),
+    lambda year, number, chamber: Citation.aanhangsel(f"{year}{year + 1}", number, chamber=chamber),
     year=st.integers(1814, 2100),
     number=st.integers(1, 9999),
     chamber=st.sampled_from(["TK", "EK"]),
@@ -377,10 +376,8 @@ def test_any_valid_citation_survives_a_round_trip_through_each_canonical_form(ci
 
 @given(st.text(alphabet=st.sampled_from("0123456789 ,.-/IVXAFkstnr\u2009\u2013hetK"), max_size=40))
 def test_parse_citation_fails_only_with_citation_error(text):
-    try:
+    with contextlib.suppress(CitationError):
         parse_citation(text)
-    except CitationError:
-        pass
 
 
 # ----------------------------------------------------------------- constructors
@@ -448,9 +445,7 @@ def test_vergaderjaar_without_two_consecutive_years_is_rejected(text):
         parse_vergaderjaar(text)
 
 
-@pytest.mark.parametrize(
-    "style, expected", [("long", "2020-2021"), ("short", "2020/21"), ("compact", "20202021")]
-)
+@pytest.mark.parametrize("style, expected", [("long", "2020-2021"), ("short", "2020/21"), ("compact", "20202021")])
 def test_format_vergaderjaar_writes_each_style(style, expected):
     assert format_vergaderjaar("2020/21", style) == expected
 
@@ -638,10 +633,7 @@ def test_find_citations_follows_a_footnote_broken_over_two_lines():
 
 
 def test_find_citations_reads_official_urls_and_slugs():
-    text = (
-        "Zie https://zoek.officielebekendmakingen.nl/kst-36200-XVI-22.html en "
-        "h-tk-20202021-19-8, en ek-33268-F."
-    )
+    text = "Zie https://zoek.officielebekendmakingen.nl/kst-36200-XVI-22.html en h-tk-20202021-19-8, en ek-33268-F."
 
     assert [c.slug for c in find_citations(text)] == [
         "36200-XVI-22",

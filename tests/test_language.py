@@ -1,4 +1,5 @@
 """The interface speaks Dutch by default; English is there for whoever picks it."""
+
 import pytest
 from django.conf import settings
 from django.urls import reverse

@@ -1,4 +1,5 @@
 """The Dutch catalogue is complete: every interface string has a Dutch translation."""
+
 from pathlib import Path
 
 import polib

@@ -7,8 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from commitments.selectors.calendar import calendar_from_database
 from commitments.models import Recess
+from commitments.selectors.calendar import calendar_from_database
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,10 @@ def test_batch_prints_one_json_object_per_line_in_order():
 def test_a_line_that_cannot_be_read_gives_null_dates_and_no_precision(line, reason):
     [result] = batch(line + "\n")
     assert (result["due_date"], result["earliest_date"], result["precision"], result["anchor"]) == (
-        None, None, "none", "none",
+        None,
+        None,
+        "none",
+        "none",
     )
     assert reason in result["explanation"]
 
@@ -123,8 +126,7 @@ def test_garbage_lines_do_not_stop_the_batch_or_shift_the_output():
         "voor de zomer\t2021-01-27\n"
         "\x00\x01\x02 rommel zonder tab\n"
         "🙂 ∑ \u202e\tniet-een-datum\tTK\n"
-        "\t\t\t\n"
-        + "x" * 100_000 + "\t2021-01-27\n"
+        "\t\t\t\n" + "x" * 100_000 + "\t2021-01-27\n"
         "in januari\t2021-01-20\r\n"
     )
     assert len(results) == 6
