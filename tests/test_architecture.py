@@ -23,9 +23,17 @@ LAYERS = [
     {"commitments.services"},
     {"commitments.filters", "commitments.auth"},
     {
-        "commitments.exports", "commitments.rappel", "commitments.admin", "commitments.views",
-        "commitments.feeds", "commitments.urls", "commitments.middleware", "commitments.management",
-        "commitments.apps", "commitments.api", "commitments.subscriptions",
+        "commitments.exports",
+        "commitments.rappel",
+        "commitments.admin",
+        "commitments.views",
+        "commitments.feeds",
+        "commitments.urls",
+        "commitments.middleware",
+        "commitments.management",
+        "commitments.apps",
+        "commitments.api",
+        "commitments.subscriptions",
     },
 ]
 PURE_PYTHON = ("commitments.deadlines", "commitments.citations")
@@ -37,11 +45,7 @@ def _module_name(path: Path) -> str:
 
 
 def _app_modules() -> dict[str, Path]:
-    return {
-        _module_name(path): path
-        for path in APP.rglob("*.py")
-        if "migrations" not in path.parts
-    }
+    return {_module_name(path): path for path in APP.rglob("*.py") if "migrations" not in path.parts}
 
 
 def _imports(name: str, path: Path) -> set[str]:
@@ -99,7 +103,7 @@ def find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
             if target.startswith(node + ".") or node.startswith(target + "."):
                 continue
             if state.get(target) == 1:
-                cycles.append(stack[stack.index(target):] + [target])
+                cycles.append(stack[stack.index(target) :] + [target])
             elif target not in state:
                 visit(target, stack)
         stack.pop()
@@ -153,11 +157,21 @@ def test_pure_python_packages_import_nothing_from_django(package):
 
 # Every stored status value of a commitment, motion or closing letter.
 STATUS_VALUES = (
-    "openstaand", "deels voldaan", "voldaan", "vervallen", "volledig", "gedeeltelijk",
-    "ingediend", "aangehouden", "aangenomen", "verworpen", "ingetrokken",
+    "openstaand",
+    "deels voldaan",
+    "voldaan",
+    "vervallen",
+    "volledig",
+    "gedeeltelijk",
+    "ingediend",
+    "aangehouden",
+    "aangenomen",
+    "verworpen",
+    "ingetrokken",
 )
 VOCABULARY = APP / "models" / "choices.py"
-_STATUS_LITERAL = re.compile(r"""(["'])(?:%s)\1""" % "|".join(re.escape(value) for value in STATUS_VALUES))
+_ALTERNATIVES = "|".join(re.escape(value) for value in STATUS_VALUES)
+_STATUS_LITERAL = re.compile(rf"""(["'])(?:{_ALTERNATIVES})\1""")
 
 
 def test_no_status_literal_outside_the_vocabulary_module():
