@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from . import clock
 from .filters import OPEN, CommitmentListFilter
-from .models import PLENARY
+from .models import ON_TIME_DEFINITION, PLENARY
 from .selectors import pages as selectors
 
 PAGE_SIZE = 25
@@ -93,7 +93,14 @@ def commitment_detail(request, pk):
     return render(
         request,
         "commitments/commitment_detail.html",
-        {"commitment": commitment, "status_history": selectors.status_history(commitment), "today": today},
+        {
+            "commitment": commitment,
+            "timeline": selectors.commitment_timeline(commitment),
+            "status_history": selectors.status_history(commitment),
+            "responsible_now": selectors.responsible_now(commitment, today),
+            "last_override": selectors.last_override(commitment),
+            "today": today,
+        },
     )
 
 
@@ -141,6 +148,7 @@ def ministry_detail(request, abbreviation):
             "body_name": ministry.name,
             "body_abbreviation": ministry.abbreviation,
             "overview": overview,
+            "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(ministry=ministry.abbreviation),
         },
     )
@@ -157,6 +165,7 @@ def committee_detail(request, abbreviation):
             "body_abbreviation": committee.abbreviation if committee else None,
             "is_plenary": committee is None,
             "overview": overview,
+            "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(committee=committee.abbreviation if committee else PLENARY),
         },
     )

@@ -499,8 +499,9 @@ def test_ministry_page_lists_open_and_overdue_and_the_on_time_rate(client):
     overview = response.context["overview"]
     assert [c.pk for c in overview.overdue] == [late.pk]
     assert [c.pk for c in overview.open_not_overdue] == [pending.pk]
-    assert overview.on_time.rate == pytest.approx(2 / 3)
-    assert '<span id="on-time-rate">67%</span>' in response.content.decode()
+    # On time over everything due: 2 on time, 1 fulfilled late and 1 still overdue count against it.
+    assert overview.scorecard.rate == pytest.approx(2 / 4)
+    assert '<span class="figure" id="scorecard-rate">50%</span>' in response.content.decode()
 
 
 def test_committee_page_and_the_plenary_bucket(client):
@@ -509,7 +510,7 @@ def test_committee_page_and_the_plenary_bucket(client):
     plenary = commitment(committee=None, source_activity=None, due_date=days(-1))
     response = client.get(committee.get_absolute_url())
     assert [c.pk for c in response.context["overview"].overdue] == [in_committee.pk]
-    assert response.context["overview"].on_time.rate is None
+    assert response.context["overview"].scorecard.rate == 0  # one overdue, nothing fulfilled
     response = client.get(reverse("commitments:committee", args=["plenair"]))
     assert [c.pk for c in response.context["overview"].overdue] == [plenary.pk]
     assert client.get(reverse("commitments:committee", args=["nope"])).status_code == 404

@@ -23,14 +23,16 @@ from ..models import (
     CommitmentStatus,
     Committee,
     DeadlineChange,
+    DeadlineSource,
     Document,
     Dossier,
     Fulfilment,
     Ministry,
     Motion,
     MotionSigner,
-    OnTimeFigures,
+    Office,
     Person,
+    Scorecard,
 )
 
 DUE_SOON_DAYS = 30
@@ -111,21 +113,86 @@ def most_overdue(today, limit=MOST_OVERDUE_COUNT):
 
 
 @dataclass(frozen=True)
-class StatusChange:
-    date: datetime.datetime
+class TimelineEvent:
+    """One step in a commitment's life: made, rescheduled, partly answered, fulfilled, lapsed.
+
+    `date` is the date the step happened in parliament (the letter's date for a closure), not
+    the day a clerk entered it; None when the papers do not give it. `status` is the status the
+    commitment had after the step, or "" when the step did not change it.
+    """
+
+    date: datetime.date | None
+    kind: str
     status: str
     label: str
+    document: Document | None = None
+    detail: str = ""
+
+
+# Kinds of timeline step (templates choose the words; these are not statuses).
+MADE, RESCHEDULED, ANSWERED, LAPSED = "made", "rescheduled", "answered", "lapsed"
+
+
+def commitment_timeline(commitment):
+    """The commitment's steps in date order: made → rescheduled → partly answered → closed.
+
+    Closures are dated by their letter; the status after each letter follows the closing rule
+    (a full letter fulfils, a partial one partly fulfils). Uses the prefetched closures and
+    deadline changes of `commitment_detail`, plus one query on the history for lapsing.
+    """
+    made_on = commitment.made_on or (commitment.source_activity.date if commitment.source_activity_id else None)
+    events = [TimelineEvent(made_on, MADE, CommitmentStatus.OPENSTAAND, _status_label(CommitmentStatus.OPENSTAAND))]
+    for change in commitment.deadline_changes.all():
+        if change.old_due_date is None:
+            continue  # the first derivation is the deadline itself, not a change
+        events.append(
+            TimelineEvent(
+                change.changed_at.date(),
+                RESCHEDULED,
+                "",
+                change.get_source_display(),
+                detail=f"{change.reason} ({change.old_due_date:%d-%m-%Y} → {change.new_due_date:%d-%m-%Y})"
+                if change.new_due_date
+                else change.reason,
+            )
+        )
+    status = CommitmentStatus.OPENSTAAND
+    for closure in sorted(commitment.closures.all(), key=lambda c: (c.closed_on, c.pk)):
+        if closure.is_full:
+            status = CommitmentStatus.VOLDAAN
+        elif status != CommitmentStatus.VOLDAAN:
+            status = CommitmentStatus.DEELS_VOLDAAN
+        events.append(
+            TimelineEvent(closure.closed_on, ANSWERED, status, _status_label(status), closure.document, closure.note)
+        )
+    if commitment.status == CommitmentStatus.VERVALLEN:
+        lapsed_at = (
+            commitment.history.filter(status=CommitmentStatus.VERVALLEN)
+            .order_by("history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        events.append(
+            TimelineEvent(
+                lapsed_at.date() if lapsed_at else None,
+                LAPSED,
+                CommitmentStatus.VERVALLEN,
+                _status_label(CommitmentStatus.VERVALLEN),
+                detail=commitment.status_note,
+            )
+        )
+    first, rest = events[0], events[1:]
+    rest.sort(key=lambda e: (e.date is None, e.date or datetime.date.min))
+    return [first, *rest]
 
 
 def status_history(commitment):
-    """The dates on which the commitment's status changed, oldest first (from its audit history)."""
-    changes = []
-    previous = None
-    records = commitment.history.order_by("history_date", "history_id").values_list("history_date", "status")
-    for history_date, status in records:
-        if status != previous:
-            changes.append(StatusChange(history_date, status, _status_label(status)))
-            previous = status
+    """The steps of the timeline that changed the status, dated by the letter that changed it."""
+    changes, previous = [], None
+    for event in commitment_timeline(commitment):
+        if event.status and event.status != previous:
+            changes.append(event)
+            previous = event.status
     return changes
 
 
@@ -142,6 +209,7 @@ def commitment_detail(pk, today):
         commitment_rows(today)
         .select_related(
             "office__ministry",
+            "ministry__successor",
             "source_activity__committee",
             "source_activity__report__dossier",
             "motion__replaced_by__document__dossier",
@@ -246,11 +314,11 @@ def person_detail(pk, today):
 
 @dataclass(frozen=True)
 class BodyOverview:
-    """A ministry's or committee's open and overdue commitments and its on-time figures."""
+    """A ministry's or committee's open and overdue commitments and its scorecard."""
 
     overdue: Shortlist
     open_not_overdue: Shortlist
-    on_time: OnTimeFigures
+    scorecard: Scorecard
 
 
 def _body_overview(condition, today):
@@ -258,7 +326,7 @@ def _body_overview(condition, today):
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
         open_not_overdue=Shortlist(rows.open().not_overdue(today)),
-        on_time=Commitment.objects.filter(condition).on_time_figures(),
+        scorecard=Commitment.objects.filter(condition).scorecard(today),
     )
 
 
@@ -275,3 +343,43 @@ def committee_detail(abbreviation, today):
     if abbreviation.lower() == PLENARY:
         return None, _body_overview(Q(committee__isnull=True), today)
     raise Http404("No such committee.")
+
+
+# --------------------------------------------------------------------------- responsibility now
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """Who answers for a commitment today: the current ministry and the office holder there."""
+
+    ministry: Ministry | None
+    office: Office | None
+
+
+def responsible_now(commitment, today):
+    """The holder today of the office that made the commitment, at its (successor) ministry.
+
+    The same function at the current ministry, preferring the same title ("staatssecretaris van
+    VWS"); None when nobody else holds it now (the one who promised is still in office, or the
+    ministry is unknown).
+    """
+    if commitment.ministry_id is None:
+        return None
+    ministry = commitment.ministry.current
+    offices = Office.objects.held_on(today).filter(ministry=ministry).select_related("person")
+    if commitment.office_id:
+        offices = offices.filter(function=commitment.office.function)
+    candidates = list(offices.order_by("pk"))
+    same_title = [o for o in candidates if commitment.office_id and o.title == commitment.office.title]
+    office = (same_title or candidates or [None])[0]
+    if office is not None and office.person_id == commitment.bewindspersoon_id and ministry == commitment.ministry:
+        return None
+    if office is None and ministry == commitment.ministry:
+        return None
+    return Responsibility(ministry=ministry, office=office)
+
+
+def last_override(commitment):
+    """The deadline change that set the due date by hand most recently (prefetched changes)."""
+    by_hand = [c for c in commitment.deadline_changes.all() if c.source in DeadlineSource.by_hand()]
+    return by_hand[-1] if by_hand else None
