@@ -33,6 +33,7 @@ from .choices import (
     SignerRole,
 )
 from .commitment import (
+    ON_TIME_DEFINITION,
     ROW_RELATIONS,
     Closure,
     Commitment,
@@ -40,10 +41,9 @@ from .commitment import (
     CommitmentRecipient,
     CommitmentRelation,
     DeadlineChange,
-    ON_TIME_DEFINITION,
     Scorecard,
-    lateness_in_words,
     closure_date_error,
+    lateness_in_words,
     overdue_q,
 )
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange

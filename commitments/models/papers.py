@@ -138,6 +138,9 @@ class Document(models.Model):
         self.identifier = self.unnumbered_slug(self.kenmerk) if self.is_unnumbered else self.as_citation().slug
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("commitments:document", args=[self.identifier])
+
     @property
     def is_unnumbered(self) -> bool:
         return self.citation_kind == CitationKind.BRIEF
@@ -146,9 +149,6 @@ class Document(models.Model):
     def unnumbered_slug(kenmerk: str) -> str:
         """The identifier of a letter known by its kenmerk only: "brief-1702055-206650-j"."""
         return f"brief-{slugify(kenmerk)}"
-
-    def get_absolute_url(self):
-        return reverse("commitments:document", args=[self.identifier])
 
     def as_citation(self) -> citations.Citation:
         """The parsed form of this document's identifying parts."""
