@@ -36,11 +36,7 @@ DUE_NEAR_DAYS = 90
 
 # Words too common in this domain to tell one promise from another.
 STOPWORDS = frozenset(
-    """aan alle als andere bij dat deze die dit door een eerste eind over het heeft hebben hoe informeren
-    in is kamer met minister mogelijk naar niet nog of om onder ook op over staatssecretaris te tot uit van
-    vanuit voor waar wat wel wordt worden zal zijn zich zo zoals daarbij daarover daarnaast tweede brief
-    voortgangsrapportage stand zaken toezegging toegezegd regering verzoekt kamerbrief geweld huiselijk
-    kindermishandeling""".split()
+    ["aan", "alle", "als", "andere", "bij", "dat", "deze", "die", "dit", "door", "een", "eerste", "eind", "over", "het", "heeft", "hebben", "hoe", "informeren", "in", "is", "kamer", "met", "minister", "mogelijk", "naar", "niet", "nog", "of", "om", "onder", "ook", "op", "over", "staatssecretaris", "te", "tot", "uit", "van", "vanuit", "voor", "waar", "wat", "wel", "wordt", "worden", "zal", "zijn", "zich", "zo", "zoals", "daarbij", "daarover", "daarnaast", "tweede", "brief", "voortgangsrapportage", "stand", "zaken", "toezegging", "toegezegd", "regering", "verzoekt", "kamerbrief", "geweld", "huiselijk", "kindermishandeling"]
 )
 _WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ\-]{3,}")
 _TZ_NUMBER = re.compile(r"\b(?:TZ\d{6}-\d{1,4}|T\d{5})\b")
