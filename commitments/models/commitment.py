@@ -666,7 +666,9 @@ class Closure(models.Model):
 
     Fulfilment = Fulfilment
 
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="closures")
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="closures"
+    )
     document = models.ForeignKey(Document, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="closures")
     fulfilment = models.CharField(_("fulfils"), max_length=20, choices=Fulfilment.choices, default=Fulfilment.FULL)
     closed_on = models.DateField(_("date"), help_text=_("Usually the letter's date."))
