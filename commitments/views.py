@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from . import clock
 from .filters import OPEN, CommitmentListFilter
-from .models import ON_TIME_DEFINITION, PLENARY
+from .models import ON_TIME_DEFINITION, PLENARY, Committee, Ministry
 from .selectors import pages as selectors
 
 PAGE_SIZE = 25
@@ -41,6 +41,7 @@ def _body_queries(**body):
 def dashboard(request):
     today = clock.today()
     counts = selectors.dashboard_counts(today)
+    per_ministry_cards = selectors.scorecards_per("ministry", Ministry, today)
     links = {
         "open": _query(status=OPEN),
         "overdue": _query(overdue="true", sort="-days_late"),
@@ -58,6 +59,9 @@ def dashboard(request):
             "per_committee": selectors.overdue_per_committee(today),
             "most_overdue": selectors.most_overdue(today),
             "plenary": PLENARY,
+            "scorecard": selectors.scorecard(today),
+            "on_time_definition": ON_TIME_DEFINITION,
+            "charts": selectors.dashboard_charts(today, per_ministry_cards),
         },
     )
 
@@ -106,9 +110,11 @@ def commitment_detail(request, pk):
 
 @require_safe
 def document_detail(request, identifier):
-    document, promised, closed = selectors.document_detail(identifier, clock.today())
+    document, promised, closed, about = selectors.document_detail(identifier, clock.today())
     return render(
-        request, "commitments/document_detail.html", {"document": document, "promised": promised, "closed": closed}
+        request,
+        "commitments/document_detail.html",
+        {"document": document, "promised": promised, "closed": closed, "about": about},
     )
 
 
@@ -118,14 +124,65 @@ def dossier_detail(request, slug):
     return render(
         request,
         "commitments/dossier_detail.html",
-        {"dossier": dossier, "commitments": commitments, "documents": documents, "motions": motions},
+        {
+            "dossier": dossier,
+            "commitments": commitments,
+            "documents": documents,
+            "motions": motions,
+            "list_query": _query(dossier=dossier.slug),
+        },
     )
 
 
 @require_safe
+def dossier_index(request):
+    return render(request, "commitments/dossier_index.html", {"dossiers": selectors.dossier_index(clock.today())})
+
+
+@require_safe
+def ministry_index(request):
+    """Scorecards per ministry: by the ministry that promised, or (`?naar=nu`) the one answering now."""
+    today = clock.today()
+    now = request.GET.get("naar") == "nu"
+    return render(
+        request,
+        "commitments/body_index.html",
+        {
+            "kind": "ministry",
+            "by_current": now,
+            "rows": selectors.scorecards_per("current_ministry" if now else "ministry", Ministry, today),
+            "on_time_definition": ON_TIME_DEFINITION,
+        },
+    )
+
+
+@require_safe
+def committee_index(request):
+    today = clock.today()
+    return render(
+        request,
+        "commitments/body_index.html",
+        {
+            "kind": "committee",
+            "rows": selectors.scorecards_per("committee", Committee, today),
+            "on_time_definition": ON_TIME_DEFINITION,
+            "plenary": PLENARY,
+        },
+    )
+
+
+@require_safe
+def person_index(request):
+    made, members = selectors.person_index(clock.today())
+    return render(request, "commitments/person_index.html", {"made": made, "members": members})
+
+
+@require_safe
 def motion_detail(request, identifier):
-    motion, obligation = selectors.motion_detail(identifier, clock.today())
-    return render(request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation})
+    motion, obligation, about = selectors.motion_detail(identifier, clock.today())
+    return render(
+        request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation, "about": about}
+    )
 
 
 @require_safe

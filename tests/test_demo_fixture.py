@@ -31,6 +31,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 ANSWERS_1139 = "ah-tk-20202021-1139"  # 004: answers to Van den Hul, 27 January 2021
 SIXTH_REPORT = "28345-252"  # 002: sixth GHNT progress report, 18 June 2021
+LETTER_OF_2020 = "brief-1702055-206650-j"  # 003: fourth GHNT progress report, 18 June 2020 (no number)
 GENDER_REPORT = "28345-237"  # letter of 2 February 2021 sending the gendersensitivity report
 FOLLOW_UP = CommitmentRelation.Kind.FOLLOW_UP
 FIXTURE_MODELS = (
@@ -92,6 +93,9 @@ def test_every_row_passes_model_validation():
 def test_document_identifiers_are_what_the_citation_parser_computes():
     documents = list(Document.objects.select_related("dossier"))
     for document in documents:
+        if document.is_unnumbered:  # the letter of 18 June 2020: known by date and kenmerk only
+            assert document.identifier == Document.unnumbered_slug(document.kenmerk)
+            continue
         slug = document.as_citation().slug
         assert document.identifier == slug, document.pk
         assert parse_citation(document.citation).slug == slug
@@ -278,8 +282,10 @@ def test_aware_chain_motion_570_to_the_letters_of_2020_and_2021():
         ("Buitenweg", "GroenLinks"), ("Kuiken", "PvdA"),
     ]
     obligation = motion.obligation
-    closure, letter = only_closure(obligation)
-    assert (letter.identifier, closure.fulfilment) == (SIXTH_REPORT, Closure.Fulfilment.PARTIAL)
+    closures = obligation.closures.select_related("document").order_by("closed_on")
+    assert [(c.document.identifier, c.fulfilment) for c in closures] == [
+        (LETTER_OF_2020, Closure.Fulfilment.PARTIAL), (SIXTH_REPORT, Closure.Fulfilment.PARTIAL),
+    ]
     assert obligation.status == Commitment.Status.DEELS_VOLDAAN
 
     # 18 June 2020: follow-up research on Aware promised; the 2021 letter sends the final report ...
@@ -320,10 +326,14 @@ def test_chains_in_the_progress_report_of_18_june_2020():
     inform_tk = Commitment.objects.get(relations_from__to_commitment=ek)
     assert inform_tk.made_on == D(2018, 2, 7)
 
-    # The 2020 letter has no Kamerstuk number in the seeds, so what it closes stays open, with the reason.
-    for commitment in (grevio, asked, inform_tk):
-        assert commitment.status == Commitment.Status.OPENSTAAND
-        assert "geen Kamerstuknummer" in commitment.status_note
+    # The 2020 letter has no Kamerstuk number in the seeds: it is registered by date and kenmerk, and
+    # closes what it answers (GREVIO only in part: the outcomes follow "in het najaar").
+    for commitment, fulfilment in ((grevio, "gedeeltelijk"), (asked, "volledig"), (inform_tk, "volledig"),
+                                   (ek, "volledig")):
+        closure, letter = only_closure(commitment)
+        assert (letter.identifier, closure.fulfilment, closure.closed_on) == (LETTER_OF_2020, fulfilment,
+                                                                              D(2020, 6, 18))
+        assert letter.kenmerk == "1702055-206650-J"
 
 
 def test_chains_closed_or_continued_by_the_progress_report_of_18_june_2021():

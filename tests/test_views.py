@@ -588,8 +588,8 @@ def count_queries(client, django_assert_max_num_queries, url, bound):
 # Each budget counts the request's savepoint pair (ATOMIC_REQUESTS) too, and one COUNT per list
 # cut at the shortlist limit (measured with 120 rows).
 PAGES = {
-    "dashboard": (lambda made: "/", 11),
-    "list": (lambda made: LIST, 11),
+    "dashboard": (lambda made: "/", 16),  # + scorecard, scorecards per ministry (2), two charts
+    "list": (lambda made: LIST, 12),  # + the choices of "ministry answering for it now"
     "list filtered": (
         lambda made: f"{LIST}?q=onderwerp&status=openstaand&status=deels+voldaan&ministry=VWS&committee=VWS"
         f"&dossier=31015&sort=-days_overdue&member={made[0].recipients.first().person.pk}"

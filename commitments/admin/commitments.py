@@ -100,6 +100,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         "source_activity",
         "source_document",
         "motion",
+        "motions_concerned",
         "bewindspersoon",
         "office",
         "ministry",
@@ -119,7 +120,22 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["number", "kind", "motion", "chamber", "text", "made_on", "status", "status_note"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "number",
+                    "kind",
+                    "motion",
+                    "motions_concerned",
+                    "chamber",
+                    "text",
+                    "made_on",
+                    "status",
+                    "status_note",
+                ]
+            },
+        ),
         (
             _("Source and responsibility"),
             {

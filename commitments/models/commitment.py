@@ -23,6 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
@@ -249,6 +250,25 @@ class CommitmentQuerySet(models.QuerySet):
         )
         return [(day, counts[f"d{index}"]) for index, day in enumerate(days)]
 
+    def with_current_ministry(self):
+        """Annotate `current_ministry` (an id): the ministry that answers for it now.
+
+        Its own ministry, or that ministry's successor (followed two steps, enough for a merger
+        after a split; `Ministry.current` follows any length for one row).
+        """
+        return self.annotate(
+            current_ministry=Coalesce(
+                F("ministry__successor__successor"),
+                F("ministry__successor"),
+                F("ministry"),
+                output_field=models.BigIntegerField(),
+            )
+        )
+
+    def answered_for_by(self, ministry):
+        """Commitments the ministry answers for now: its own and those of the ministries it succeeded."""
+        return self.with_current_ministry().filter(current_ministry=ministry.pk)
+
     def search(self, text: str):
         """Free-text search over text, numbers, phrase and names; every word must match.
 
@@ -349,6 +369,13 @@ class Commitment(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="obligation",
+    )
+    motions_concerned = models.ManyToManyField(
+        Motion,
+        verbose_name=_("about motions"),
+        blank=True,
+        related_name="commitments_about",
+        help_text=_("Motions this commitment is about (an appraisal, a report on carrying one out)."),
     )
     bewindspersoon = models.ForeignKey(
         Person,
