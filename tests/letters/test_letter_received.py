@@ -1,4 +1,4 @@
-""""Brief ontvangen": register a letter and close what it answers on one admin screen."""
+""" "Brief ontvangen": register a letter and close what it answers on one admin screen."""
 
 import datetime
 
@@ -25,8 +25,12 @@ def open_ones(dossier):
         document=DocumentFactory(dossier=dossier, ondernummer="240", kind=DocumentKind.MOTIE, date=D(2021, 2, 25))
     )
     obligation = CommitmentFactory(
-        kind=Commitment.Kind.MOTIE, motion=motion, text="Chat bij niet-overheidsorganisaties ondersteunen.",
-        made_on=D(2021, 3, 1), due_date=D(2021, 6, 1), dossier=dossier,
+        kind=Commitment.Kind.MOTIE,
+        motion=motion,
+        text="Chat bij niet-overheidsorganisaties ondersteunen.",
+        made_on=D(2021, 3, 1),
+        due_date=D(2021, 6, 1),
+        dossier=dossier,
     )
     meldcode = CommitmentFactory(text="Inzicht bieden in het gebruik van de app Meldcode.", made_on=D(2021, 2, 18))
     unrelated = CommitmentFactory(text="Iets over de landbouw en stikstof.", made_on=D(2021, 2, 18))
@@ -34,8 +38,15 @@ def open_ones(dossier):
 
 
 def letter_data(**extra):
-    return {"citation_text": "Kamerstuk 28 345, nr. 252", "date": "2021-06-18", "title": "Zesde voortgangsrapportage",
-            "kind": DocumentKind.BRIEF_REGERING, "kenmerk": "", "text": "", **extra}
+    return {
+        "citation_text": "Kamerstuk 28 345, nr. 252",
+        "date": "2021-06-18",
+        "title": "Zesde voortgangsrapportage",
+        "kind": DocumentKind.BRIEF_REGERING,
+        "kenmerk": "",
+        "text": "",
+        **extra,
+    }
 
 
 def test_the_screen_proposes_ranked_commitments_with_reasons(griffie_client, open_ones):
@@ -58,8 +69,9 @@ def test_one_save_registers_the_letter_and_closes_the_ticked_ones_on_its_date(gr
     data[f"fulfil_{meldcode.pk}"] = "gedeeltelijk"
     response = griffie_client.post(URL, data)
     letter = Document.objects.get(identifier="28345-252")
-    assert response.status_code == 302 and response.url == reverse("admin:commitments_document_change",
-                                                                   args=[letter.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "admin:commitments_document_change", args=[letter.pk]
+    )
     obligation.refresh_from_db(), meldcode.refresh_from_db(), unrelated.refresh_from_db()
     assert (obligation.status, meldcode.status, unrelated.status) == ("voldaan", "deels voldaan", "openstaand")
     assert set(Closure.objects.values_list("closed_on", flat=True)) == {D(2021, 6, 18)}
@@ -68,8 +80,9 @@ def test_one_save_registers_the_letter_and_closes_the_ticked_ones_on_its_date(gr
 def test_a_refused_save_keeps_the_letter_the_choices_and_the_note_and_saves_nothing(griffie_client, open_ones):
     obligation, _meldcode, _unrelated = open_ones
     late = CommitmentFactory(text="Na de brief gedaan.", made_on=D(2021, 7, 1))
-    data = letter_data(text="motie 28 345, nr. 240", save="1", note="zie paragraaf 5",
-                       extra=[late.pk], extra_fulfilment="volledig")
+    data = letter_data(
+        text="motie 28 345, nr. 240", save="1", note="zie paragraaf 5", extra=[late.pk], extra_fulfilment="volledig"
+    )
     data[f"fulfil_{obligation.pk}"] = "volledig"
     response = griffie_client.post(URL, data)
     assert response.status_code == 200
@@ -94,8 +107,9 @@ def test_a_letter_without_a_number_closes_by_date_and_kenmerk_and_keeps_its_link
     assert Closure.objects.get(commitment=meldcode).document == letter
 
     # The number becomes known: same letter, new identity, the closure stays.
-    griffie_client.post(URL, letter_data(kenmerk="1702055-206650-J", citation_text="Kamerstuk 28345, nr. 299",
-                                         save="1"))
+    griffie_client.post(
+        URL, letter_data(kenmerk="1702055-206650-J", citation_text="Kamerstuk 28345, nr. 299", save="1")
+    )
     letter.refresh_from_db()
     assert letter.identifier == "28345-299" and Document.objects.count() == 2  # and the motion paper
     assert Closure.objects.get(commitment=meldcode).document_id == letter.pk
