@@ -13,7 +13,6 @@ from django.utils import timezone
 from commitments.auth import GRIFFIE
 from commitments.models import Closure, Commitment, Document, DocumentKind
 from tests.factories import CommitmentFactory, DocumentFactory, DossierFactory, MotionFactory, UserFactory
-from tests.test_browser import browser, data, page  # noqa: F401 - shared fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +30,7 @@ def no_horizontal_scroll(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_on_a_phone_status_and_days_late_come_first_and_fit_the_screen(live_server, page, data):  # noqa: F811
+def test_on_a_phone_status_and_days_late_come_first_and_fit_the_screen(live_server, page, data):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/toezeggingen/")
     assert no_horizontal_scroll(page)
@@ -49,7 +48,7 @@ def test_on_a_phone_status_and_days_late_come_first_and_fit_the_screen(live_serv
     assert page.locator(".status-line .late").is_visible()
 
 
-def test_a_clerk_registers_a_letter_and_closes_what_it_answers_in_one_screen(live_server, page):  # noqa: F811
+def test_a_clerk_registers_a_letter_and_closes_what_it_answers_in_one_screen(live_server, page):
     dossier = DossierFactory(number="28345", title="Aanpak huiselijk geweld")
     motion = MotionFactory(document=DocumentFactory(dossier=dossier, ondernummer="240", kind=DocumentKind.MOTIE))
     obligation = CommitmentFactory(
@@ -106,7 +105,7 @@ def test_a_clerk_registers_a_letter_and_closes_what_it_answers_in_one_screen(liv
         "dossier",
     ],
 )
-def test_every_page_has_no_accessibility_violation(live_server, page, data, path, width):  # noqa: F811
+def test_every_page_has_no_accessibility_violation(live_server, page, data, path, width):
     prevention = data["prevention"]
     dossier = DossierFactory(number="31015", title="Kindermishandeling")
     motion = MotionFactory(document=DocumentFactory(dossier=dossier, ondernummer="205", kind=DocumentKind.MOTIE))
