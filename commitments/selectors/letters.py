@@ -161,15 +161,23 @@ def _letter_signals(letter: Document, text: str):
 PASSAGE_PARAGRAPHS = 3
 
 
-def _passages(text: str) -> list[set[str]]:
-    """The content words of each run of a few consecutive paragraphs (the whole text when short)."""
+def _passages(text: str) -> list[tuple[set[str], str]]:
+    """(content words, lower-cased text) of each run of a few consecutive paragraphs."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     if len(paragraphs) <= PASSAGE_PARAGRAPHS:
-        return [words(text)]
-    return [
-        words("\n".join(paragraphs[start : start + PASSAGE_PARAGRAPHS]))
+        return [(words(text), text.lower())]
+    runs = [
+        "\n".join(paragraphs[start : start + PASSAGE_PARAGRAPHS])
         for start in range(len(paragraphs) - PASSAGE_PARAGRAPHS + 1)
     ]
+    return [(words(run), run.lower()) for run in runs]
+
+
+# Words with which a letter puts an answer off; found in the passage that matches a promise best,
+# they make a closure less likely. ("de volgende voortgangsrapportage" is left out: letters that
+# answer in part often say it too.)
+DEFERRALS = ("voorbereidende fase", "nog niet afgerond", "kom ik terug", "komen wij terug")
+DEFERRED = -2.0
 
 
 def propose_closures(letter: Document, text: str = "", *, limit: int = 25) -> list[Proposal]:
@@ -229,7 +237,8 @@ def propose_closures(letter: Document, text: str = "", *, limit: int = 25) -> li
             # The passage of the letter that shares the most (weighted) words with the promise:
             # a long letter shares some words with everything, one passage does not.
             own_weight = sum(weight(w) for w in own)
-            shared = max((own & passage for passage in passages), key=lambda s: sum(weight(w) for w in s))
+            best_words, best_text = max(passages, key=lambda p: sum(weight(w) for w in own & p[0]))
+            shared = own & best_words
             share = sum(weight(w) for w in shared) / own_weight
             if shared:
                 top = sorted(shared, key=weight, reverse=True)[:4]
@@ -238,6 +247,9 @@ def propose_closures(letter: Document, text: str = "", *, limit: int = 25) -> li
                     _("one passage shares %(count)d of its %(total)d words, e.g. %(words)s")
                     % {"count": len(shared), "total": len(own), "words": ", ".join(top)},
                 )
+                deferral = next((d for d in DEFERRALS if d in best_text), None)
+                if deferral:
+                    proposal.add(DEFERRED, _("but that passage puts it off (“%(words)s”)") % {"words": deferral})
         if commitment.due_date and letter.date and abs((commitment.due_date - letter.date).days) <= DUE_NEAR_DAYS:
             proposal.add(DUE_NEAR, _("due around the letter's date"))
         if proposal.score > 0:
