@@ -129,6 +129,7 @@ def dossier_detail(request, slug):
             "commitments": commitments,
             "documents": documents,
             "motions": motions,
+            "timeline": selectors.dossier_timeline(dossier),
             "list_query": _query(dossier=dossier.slug),
         },
     )
@@ -187,11 +188,21 @@ def motion_detail(request, identifier):
 
 @require_safe
 def person_detail(request, pk):
-    person, made, received, offices, signed = selectors.person_detail(pk, clock.today())
+    today = clock.today()
+    person, made, received, offices, signed = selectors.person_detail(pk, today)
     return render(
         request,
         "commitments/person_detail.html",
-        {"person": person, "made": made, "received": received, "offices": offices, "signed": signed},
+        {
+            "person": person,
+            "made": made,
+            "received": received,
+            "offices": offices,
+            "signed": signed,
+            "scorecard": selectors.person_scorecard(person, today) if made else None,
+            "on_time_definition": ON_TIME_DEFINITION,
+            "list_query": _query(bewindspersoon=person.pk),
+        },
     )
 
 

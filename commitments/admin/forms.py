@@ -86,6 +86,13 @@ class DocumentAdminForm(forms.ModelForm):
         super()._post_clean()
 
 
+class OptionalModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice that reads an empty value ("") as nothing chosen, not as an invalid pk."""
+
+    def clean(self, value):
+        return super().clean([item for item in (value or []) if item != ""])
+
+
 class CommitmentAdminForm(forms.ModelForm):
     """Changing a due date by hand needs a reason; it lands in the deadline history."""
 
@@ -99,6 +106,7 @@ class CommitmentAdminForm(forms.ModelForm):
     class Meta:
         model = Commitment
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+        field_classes = {"motions_concerned": OptionalModelMultipleChoiceField}
 
     def clean(self):
         cleaned = super().clean()

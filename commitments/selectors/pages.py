@@ -292,6 +292,40 @@ def dossier_detail(slug, today):
     return dossier, commitments, documents, motions
 
 
+@dataclass(frozen=True)
+class DossierEvent:
+    """One dated step in a dossier: a paper, a promise made, or a letter answering one."""
+
+    date: datetime.date
+    kind: str  # PAPER, MADE or ANSWERED
+    document: Document | None = None
+    commitment: Commitment | None = None
+    full: bool = False
+
+
+PAPER = "paper"
+DOSSIER_TIMELINE_LIMIT = 60
+
+
+def dossier_timeline(dossier, limit=DOSSIER_TIMELINE_LIMIT):
+    """The dossier's latest dated steps, newest first, in three queries whatever its size."""
+    papers = dossier.documents.filter(date__isnull=False).select_related("dossier").order_by("-date")[:limit]
+    made = dossier.commitments.filter(made_on__isnull=False).order_by("-made_on")[:limit]
+    answered = (
+        Closure.objects.filter(commitment__dossier=dossier)
+        .select_related("commitment", "document__dossier")
+        .order_by("-closed_on")[:limit]
+    )
+    events = [DossierEvent(d.date, PAPER, document=d) for d in papers]
+    events += [DossierEvent(c.made_on, MADE, commitment=c) for c in made]
+    events += [
+        DossierEvent(c.closed_on, ANSWERED, document=c.document, commitment=c.commitment, full=c.is_full)
+        for c in answered
+    ]
+    events.sort(key=lambda e: e.date, reverse=True)
+    return events[:limit]
+
+
 # --------------------------------------------------------------------------- indexes
 
 
@@ -348,6 +382,11 @@ def motion_detail(identifier, today):
     obligation = commitment_rows(today).filter(motion=motion).first()
     about = Shortlist(commitment_rows(today).filter(motions_concerned=motion))
     return motion, obligation, about
+
+
+def person_scorecard(person, today):
+    """The scorecard of the commitments a bewindspersoon made (one aggregate query)."""
+    return Commitment.objects.filter(bewindspersoon=person).scorecard(today)
 
 
 def person_detail(pk, today):

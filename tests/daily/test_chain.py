@@ -94,3 +94,12 @@ def test_index_pages_keep_a_fixed_number_of_queries(client, name, django_assert_
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(few) == len(many)
+
+
+def test_a_dossier_has_a_timeline_of_papers_promises_and_answers(client, demo):
+    response = client.get(reverse("commitments:dossier", args=["28345"]))
+    timeline = response.context["timeline"]
+    kinds = {event.kind for event in timeline}
+    assert kinds == {"paper", "made", "answered"}
+    assert [e.date for e in timeline] == sorted((e.date for e in timeline), reverse=True)
+    assert 'id="dossier-timeline"' in response.content.decode()

@@ -124,3 +124,12 @@ def test_lateness_in_words(start, end, words):
 
     with translation.override("nl"):
         assert lateness_in_words(datetime.date(*start), datetime.date(*end)) == words
+
+
+def test_a_bewindspersoons_page_has_the_scorecard_of_what_they_promised(client):
+    office = OfficeFactory()
+    commitment(office=office, due_date=days(-3))
+    close(commitment(office=office, due_date=days(-3)), days(-9))
+    response = client.get(office.person.get_absolute_url())
+    assert response.context["scorecard"].percentage == 50
+    assert 'id="scorecard-rate">50%<' in response.content.decode()
