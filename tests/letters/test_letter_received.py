@@ -122,3 +122,54 @@ def test_the_document_changelist_links_the_screen(griffie_client):
 
 def test_committee_staff_may_not_use_the_screen(staff_client):
     assert staff_client.get(URL).status_code == 403
+
+
+def _pdf_with_text(text):
+    """A one-page PDF showing `text` (hand-written objects; pypdf reads it back)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("brief.pdf", _pdf_with_text("Over de app Meldcode: het gebruik groeit.")),
+        (
+            "brief.xml",
+            "<kamerstuk><tekst><al>Over de app Meldcode: het gebruik groeit.</al></tekst></kamerstuk>".encode(),
+        ),
+    ],
+)
+def test_an_uploaded_pdf_or_official_xml_improves_the_proposals(griffie_client, open_ones, name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _obligation, meldcode, _unrelated = open_ones
+    data = letter_data(propose="1", upload=SimpleUploadedFile(name, content))
+    response = griffie_client.post(URL, data)
+    ranked = [p.commitment for p, _value in response.context["proposals"]]
+    assert ranked and ranked[0] == meldcode
+
+
+def test_an_unreadable_upload_is_refused_with_a_reason(griffie_client, dossier):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = griffie_client.post(URL, letter_data(propose="1", upload=SimpleUploadedFile("x.pdf", b"%PDF-broken")))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "kon niet worden gelezen" in html or "geen leesbare tekst" in html
