@@ -152,7 +152,7 @@ def _pdf_with_text(text):
         ("brief.pdf", _pdf_with_text("Over de app Meldcode: het gebruik groeit.")),
         (
             "brief.xml",
-            "<kamerstuk><tekst><al>Over de app Meldcode: het gebruik groeit.</al></tekst></kamerstuk>".encode(),
+            b"<kamerstuk><tekst><al>Over de app Meldcode: het gebruik groeit.</al></tekst></kamerstuk>",
         ),
     ],
 )
