@@ -599,7 +599,7 @@ PAGES = {
     "detail": (lambda made: made[0].get_absolute_url(), 9),
     "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 13),
     "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 13),
-    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 11),  # + the dossier timeline
+    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 12),  # + the dossier timeline
     "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 12),
 }
 
