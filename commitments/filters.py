@@ -138,7 +138,7 @@ class CommitmentFilter(StrictFilterSet):
         label=_("Ministry"), queryset=Ministry.objects.all(), to_field_name="abbreviation", empty_label=_("all")
     )
     responsible_ministry = django_filters.ModelChoiceFilter(
-        label=_("Ministry answering for it now"),
+        label=_("Answering for it now (ministry)"),
         queryset=Ministry.objects.all(),
         to_field_name="abbreviation",
         empty_label=_("all"),
