@@ -142,6 +142,15 @@ class CommitmentFilter(StrictFilterSet):
     ministry = django_filters.ModelChoiceFilter(
         label=_("Ministry"), queryset=Ministry.objects.all(), to_field_name="abbreviation", empty_label=_("all")
     )
+    responsible_ministry = django_filters.ModelChoiceFilter(
+        label=_("Answering for it now (ministry)"),
+        # The method decides the rows; field_name tells the API schema the value is a ministry.
+        field_name="ministry",
+        queryset=Ministry.objects.all(),
+        to_field_name="abbreviation",
+        empty_label=_("all"),
+        method="filter_responsible_ministry",
+    )
     bewindspersoon = django_filters.ModelChoiceFilter(
         label=_("Bewindspersoon"),
         queryset=Person.objects.filter(offices__isnull=False).distinct(),
@@ -192,6 +201,9 @@ class CommitmentFilter(StrictFilterSet):
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
+
+    def filter_responsible_ministry(self, queryset, name, value):
+        return queryset.answered_for_by(value)
 
     def filter_status(self, queryset, name, values):
         statuses = set()

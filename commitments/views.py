@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 
 from . import clock
 from .filters import OPEN, CommitmentListFilter
-from .models import PLENARY, DigestFrequency, SubscriptionKind
+from .models import ON_TIME_DEFINITION, PLENARY, Committee, DigestFrequency, Ministry, SubscriptionKind
 from .selectors import pages as selectors
 
 PAGE_SIZE = 25
@@ -41,6 +41,7 @@ def _body_queries(**body):
 def dashboard(request):
     today = clock.today()
     counts = selectors.dashboard_counts(today)
+    per_ministry_cards = selectors.scorecards_per("ministry", Ministry, today)
     links = {
         "open": _query(status=OPEN),
         "overdue": _query(overdue="true", sort="-days_late"),
@@ -58,6 +59,9 @@ def dashboard(request):
             "per_committee": selectors.overdue_per_committee(today),
             "most_overdue": selectors.most_overdue(today),
             "plenary": PLENARY,
+            "scorecard": selectors.scorecard(today),
+            "on_time_definition": ON_TIME_DEFINITION,
+            "charts": selectors.dashboard_charts(today, per_ministry_cards),
         },
     )
 
@@ -101,15 +105,20 @@ def commitment_detail(request, pk):
             "status_history": selectors.status_history(commitment),
             "today": today,
             "is_following": request.user.is_authenticated and commitment.follows.filter(user=request.user).exists(),
+            "timeline": selectors.commitment_timeline(commitment),
+            "responsible_now": selectors.responsible_now(commitment, today),
+            "last_override": selectors.last_override(commitment),
         },
     )
 
 
 @require_safe
 def document_detail(request, identifier):
-    document, promised, closed = selectors.document_detail(identifier, clock.today())
+    document, promised, closed, about = selectors.document_detail(identifier, clock.today())
     return render(
-        request, "commitments/document_detail.html", {"document": document, "promised": promised, "closed": closed}
+        request,
+        "commitments/document_detail.html",
+        {"document": document, "promised": promised, "closed": closed, "about": about},
     )
 
 
@@ -119,23 +128,85 @@ def dossier_detail(request, slug):
     return render(
         request,
         "commitments/dossier_detail.html",
-        {"dossier": dossier, "commitments": commitments, "documents": documents, "motions": motions},
+        {
+            "dossier": dossier,
+            "commitments": commitments,
+            "documents": documents,
+            "motions": motions,
+            "timeline": selectors.dossier_timeline(dossier),
+            "list_query": _query(dossier=dossier.slug),
+        },
     )
 
 
 @require_safe
+def dossier_index(request):
+    return render(request, "commitments/dossier_index.html", {"dossiers": selectors.dossier_index(clock.today())})
+
+
+@require_safe
+def ministry_index(request):
+    """Scorecards per ministry: by the ministry that promised, or (`?naar=nu`) the one answering now."""
+    today = clock.today()
+    now = request.GET.get("naar") == "nu"
+    return render(
+        request,
+        "commitments/body_index.html",
+        {
+            "kind": "ministry",
+            "by_current": now,
+            "rows": selectors.scorecards_per("current_ministry" if now else "ministry", Ministry, today),
+            "on_time_definition": ON_TIME_DEFINITION,
+        },
+    )
+
+
+@require_safe
+def committee_index(request):
+    today = clock.today()
+    return render(
+        request,
+        "commitments/body_index.html",
+        {
+            "kind": "committee",
+            "rows": selectors.scorecards_per("committee", Committee, today),
+            "on_time_definition": ON_TIME_DEFINITION,
+            "plenary": PLENARY,
+        },
+    )
+
+
+@require_safe
+def person_index(request):
+    made, members = selectors.person_index(clock.today())
+    return render(request, "commitments/person_index.html", {"made": made, "members": members})
+
+
+@require_safe
 def motion_detail(request, identifier):
-    motion, obligation = selectors.motion_detail(identifier, clock.today())
-    return render(request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation})
+    motion, obligation, about = selectors.motion_detail(identifier, clock.today())
+    return render(
+        request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation, "about": about}
+    )
 
 
 @require_safe
 def person_detail(request, pk):
-    person, made, received, offices, signed = selectors.person_detail(pk, clock.today())
+    today = clock.today()
+    person, made, received, offices, signed = selectors.person_detail(pk, today)
     return render(
         request,
         "commitments/person_detail.html",
-        {"person": person, "made": made, "received": received, "offices": offices, "signed": signed},
+        {
+            "person": person,
+            "made": made,
+            "received": received,
+            "offices": offices,
+            "signed": signed,
+            "scorecard": selectors.person_scorecard(person, today) if made else None,
+            "on_time_definition": ON_TIME_DEFINITION,
+            "list_query": _query(bewindspersoon=person.pk),
+        },
     )
 
 
@@ -149,6 +220,7 @@ def ministry_detail(request, abbreviation):
             "body_name": ministry.name,
             "body_abbreviation": ministry.abbreviation,
             "overview": overview,
+            "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(ministry=ministry.abbreviation),
         },
     )
@@ -165,6 +237,7 @@ def committee_detail(request, abbreviation):
             "body_abbreviation": committee.abbreviation if committee else None,
             "is_plenary": committee is None,
             "overview": overview,
+            "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(committee=committee.abbreviation if committee else PLENARY),
         },
     )

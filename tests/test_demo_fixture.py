@@ -18,6 +18,7 @@ from commitments.models import (
     Closure,
     Commitment,
     CommitmentRelation,
+    CommitmentStatus,
     DeadlineChange,
     Document,
     DocumentKind,
@@ -31,6 +32,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 ANSWERS_1139 = "ah-tk-20202021-1139"  # 004: answers to Van den Hul, 27 January 2021
 SIXTH_REPORT = "28345-252"  # 002: sixth GHNT progress report, 18 June 2021
+LETTER_OF_2020 = "brief-1702055-206650-j"  # 003: fourth GHNT progress report, 18 June 2020 (no number)
 GENDER_REPORT = "28345-237"  # letter of 2 February 2021 sending the gendersensitivity report
 FOLLOW_UP = CommitmentRelation.Kind.FOLLOW_UP
 FIXTURE_MODELS = (
@@ -91,7 +93,7 @@ ROWS = {
     "Office": 3,
     "Dossier": 5,
     "DocumentSeries": 2,
-    "Document": 18,
+    "Document": 19,
     "Activity": 12,
     "Motion": 10,
     "MotionSigner": 18,
@@ -99,7 +101,7 @@ ROWS = {
     "Commitment": 55,
     "CommitmentRecipient": 27,
     "CommitmentRelation": 24,
-    "Closure": 22,
+    "Closure": 27,
 }
 
 
@@ -113,9 +115,9 @@ def test_commitments_are_47_toezeggingen_and_8_motion_obligations():
     assert Commitment.objects.filter(kind=Commitment.Kind.MOTIE).count() == Motion.objects.adopted().count() == 8
 
 
-def test_statuses_are_12_fulfilled_10_partly_fulfilled_and_33_open():
+def test_statuses_are_15_fulfilled_11_partly_fulfilled_and_29_open():
     counts = dict(Commitment.objects.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
-    assert counts == {"voldaan": 12, "deels voldaan": 10, "openstaand": 33}
+    assert counts == {CommitmentStatus.VOLDAAN: 15, CommitmentStatus.DEELS_VOLDAAN: 11, CommitmentStatus.OPENSTAAND: 29}
 
 
 def test_every_row_passes_model_validation():
@@ -128,6 +130,9 @@ def test_every_row_passes_model_validation():
 def test_document_identifiers_are_what_the_citation_parser_computes():
     documents = list(Document.objects.select_related("dossier"))
     for document in documents:
+        if document.is_unnumbered:  # the letter of 18 June 2020: known by date and kenmerk only
+            assert document.identifier == Document.unnumbered_slug(document.kenmerk)
+            continue
         slug = document.as_citation().slug
         assert document.identifier == slug, document.pk
         assert parse_citation(document.citation).slug == slug
@@ -138,7 +143,7 @@ def test_document_identifiers_are_what_the_citation_parser_computes():
         assert document.identifier == slug
 
 
-def test_the_documents_are_the_eighteen_papers_the_readme_lists():
+def test_the_documents_are_the_nineteen_papers_the_readme_lists():
     assert set(Document.objects.values_list("identifier", flat=True)) == {
         "28345-228",
         GENDER_REPORT,
@@ -158,6 +163,7 @@ def test_the_documents_are_the_eighteen_papers_the_readme_lists():
         "35341-6",
         ANSWERS_1139,
         "h-ek-20162017-19-5",
+        LETTER_OF_2020,
     }
 
 
@@ -340,8 +346,11 @@ def test_aware_chain_motion_570_to_the_letters_of_2020_and_2021():
         ("Kuiken", "PvdA"),
     ]
     obligation = motion.obligation
-    closure, letter = only_closure(obligation)
-    assert (letter.identifier, closure.fulfilment) == (SIXTH_REPORT, Closure.Fulfilment.PARTIAL)
+    closures = obligation.closures.select_related("document").order_by("closed_on")
+    assert [(c.document.identifier, c.fulfilment) for c in closures] == [
+        (LETTER_OF_2020, Closure.Fulfilment.PARTIAL),
+        (SIXTH_REPORT, Closure.Fulfilment.PARTIAL),
+    ]
     assert obligation.status == Commitment.Status.DEELS_VOLDAAN
 
     # 18 June 2020: follow-up research on Aware promised; the 2021 letter sends the final report ...
@@ -382,10 +391,21 @@ def test_chains_in_the_progress_report_of_18_june_2020():
     inform_tk = Commitment.objects.get(relations_from__to_commitment=ek)
     assert inform_tk.made_on == D(2018, 2, 7)
 
-    # The 2020 letter has no Kamerstuk number in the seeds, so what it closes stays open, with the reason.
-    for commitment in (grevio, asked, inform_tk):
-        assert commitment.status == Commitment.Status.OPENSTAAND
-        assert "geen Kamerstuknummer" in commitment.status_note
+    # The 2020 letter has no Kamerstuk number in the seeds: it is registered by date and kenmerk, and
+    # closes what it answers (GREVIO only in part: the outcomes follow "in het najaar").
+    for commitment, fulfilment in (
+        (grevio, "gedeeltelijk"),
+        (asked, "volledig"),
+        (inform_tk, "volledig"),
+        (ek, "volledig"),
+    ):
+        closure, letter = only_closure(commitment)
+        assert (letter.identifier, closure.fulfilment, closure.closed_on) == (
+            LETTER_OF_2020,
+            fulfilment,
+            D(2020, 6, 18),
+        )
+        assert letter.kenmerk == "1702055-206650-J"
 
 
 def test_chains_closed_or_continued_by_the_progress_report_of_18_june_2021():

@@ -555,17 +555,18 @@ def test_ministry_page_lists_open_and_overdue_and_the_on_time_rate(client):
     overview = response.context["overview"]
     assert [c.pk for c in overview.overdue] == [late.pk]
     assert [c.pk for c in overview.open_not_overdue] == [pending.pk]
-    assert overview.on_time.rate == pytest.approx(2 / 3)
-    assert '<span id="on-time-rate">67%</span>' in response.content.decode()
+    # On time over everything due: 2 on time, 1 fulfilled late and 1 still overdue count against it.
+    assert overview.scorecard.rate == pytest.approx(2 / 4)
+    assert '<span class="figure" id="scorecard-rate">50%</span>' in response.content.decode()
 
 
-def test_committee_page_lists_its_overdue_commitments_and_no_rate_without_fulfilled_ones(client):
+def test_committee_page_lists_its_overdue_commitments_and_counts_them_against_its_rate(client):
     committee = CommitteeFactory(abbreviation="VWS")
     in_committee = commitment(committee=committee, due_date=days(-1))
     commitment(committee=None, source_activity=None, due_date=days(-1))
     overview = client.get(committee.get_absolute_url()).context["overview"]
     assert [c.pk for c in overview.overdue] == [in_committee.pk]
-    assert overview.on_time.rate is None
+    assert overview.scorecard.rate == 0  # one overdue, nothing fulfilled
 
 
 def test_the_plenary_bucket_lists_commitments_made_outside_a_committee(client):
@@ -664,8 +665,8 @@ def count_queries(client, url):
 # Each budget counts the request's savepoint pair (ATOMIC_REQUESTS) too, and one COUNT per list
 # cut at the shortlist limit.
 PAGES = {
-    "dashboard": (lambda made: "/", 11),
-    "list": (lambda made: LIST, 11),
+    "dashboard": (lambda made: "/", 16),  # + scorecard, scorecards per ministry (2), two charts
+    "list": (lambda made: LIST, 12),  # + the choices of "ministry answering for it now"
     "list filtered": (
         lambda made: (
             f"{LIST}?q=onderwerp&status=openstaand&status=deels+voldaan&ministry=VWS&committee=VWS"
@@ -677,7 +678,7 @@ PAGES = {
     "detail": (lambda made: made[0].get_absolute_url(), 9),
     "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 13),
     "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 13),
-    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 9),
+    "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 12),  # + the dossier timeline
     "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 12),
 }
 # At both sizes every shortlist on the detail pages is cut (a cut list costs one COUNT; half the

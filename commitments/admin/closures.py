@@ -4,6 +4,7 @@ Whatever inline a clerk uses, adding, changing or removing a closure goes throug
 service, which recomputes the commitment's status.
 """
 
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
@@ -30,14 +31,35 @@ class ClosureInline(admin.TabularInline):
     verbose_name_plural = _("closing letters")
 
 
+class ClosedByDocumentForm(forms.ModelForm):
+    """A closure on the letter's own page: the date defaults to the letter's, shown right above."""
+
+    class Meta:
+        model = Closure
+        fields = ["commitment", "fulfilment", "closed_on", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["closed_on"].required = False
+        self.fields["closed_on"].help_text = _("Empty: the letter's date.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("closed_on") and self.instance.document_id and self.instance.document.date:
+            cleaned["closed_on"] = self.instance.closed_on = self.instance.document.date
+        return cleaned
+
+
 class ClosedByDocumentInline(admin.TabularInline):
     """On a letter: the commitments it closes."""
 
     model = Closure
+    form = ClosedByDocumentForm
     fk_name = "document"
     extra = 0
     autocomplete_fields = ["commitment"]
     fields = ["commitment", "fulfilment", "closed_on", "note"]
+    verbose_name = _("commitment closed")
     verbose_name_plural = _("commitments closed by this paper")
 
 

@@ -1,6 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -98,6 +100,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         "source_activity",
         "source_document",
         "motion",
+        "motions_concerned",
         "bewindspersoon",
         "office",
         "ministry",
@@ -117,7 +120,22 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["number", "kind", "motion", "chamber", "text", "made_on", "status", "status_note"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "number",
+                    "kind",
+                    "motion",
+                    "motions_concerned",
+                    "chamber",
+                    "text",
+                    "made_on",
+                    "status",
+                    "status_note",
+                ]
+            },
+        ),
         (
             _("Source and responsibility"),
             {
@@ -160,7 +178,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     ordering = ["-made_on", "-pk"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_overdue(clock.today())
+        return super().get_queryset(request).with_overdue(clock.today()).with_fulfilled_on()
 
     def get_search_results(self, request, queryset, search_term):
         # One search for the admin and the public list; no DISTINCT needed.
@@ -174,9 +192,23 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 90 else obj.text[:87] + "…"
 
-    @admin.display(description=_("overdue"), boolean=True, ordering="due_date")
+    @admin.display(description=_("overdue"), ordering="due_date")
     def overdue_flag(self, obj):
-        return obj.is_overdue
+        """Red ✗ with the days for a late one, green ✓ for one on time, nothing without a due date.
+
+        (A boolean column showed a green ✓ for "late: yes", the wrong way round.)
+        """
+        days = obj.late_days
+        if days is not None:
+            label = (
+                ngettext("%(days)d day late", "%(days)d days late", days) % {"days": days}
+                if obj.is_overdue
+                else _("fulfilled late")
+            )
+            return format_html('<img src="{}" alt="{}"> {}', static("admin/img/icon-no.svg"), _("late"), label)
+        if obj.due_date is None or obj.status == obj.Status.VERVALLEN:
+            return "–"
+        return format_html('<img src="{}" alt="{}">', static("admin/img/icon-yes.svg"), _("on time"))
 
     @admin.display(description=_("committee"), ordering="committee__name")
     def committee_or_plenary(self, obj):
@@ -217,14 +249,20 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     # --- actions with an intermediate page -------------------------------------------------
 
     def _action_page(self, request, queryset, form, title, apply):
-        """Show `form` for the selection; on a valid POST run `apply(form)`."""
+        """Show `form` for the selection; on a valid POST run `apply(form)`.
+
+        A refused change shows the same page again with the reasons, keeping the selection and
+        everything typed (it used to return to the list and lose them).
+        """
+        errors: list[str] = []
         if "apply" in request.POST and form.is_valid():
             try:
                 changed = apply(form)
             except ValidationError as error:
-                for message in error.messages:
-                    self.message_user(request, message, messages.ERROR)
-                return None
+                errors = error.messages
+                changed = None
+            if changed is None:
+                return self._render_action_page(request, queryset, form, title, errors)
             self.message_user(
                 request,
                 ngettext("%(count)d commitment changed.", "%(count)d commitments changed.", len(changed))
@@ -232,6 +270,9 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
                 messages.SUCCESS,
             )
             return None
+        return self._render_action_page(request, queryset, form, title, errors)
+
+    def _render_action_page(self, request, queryset, form, title, errors):
         context = {
             **self.admin_site.each_context(request),
             "title": title,
@@ -239,6 +280,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
             "queryset": queryset,
             "opts": self.model._meta,
             "action": request.POST.get("action"),
+            "errors": errors,
             "media": self.media + form.media,
         }
         return TemplateResponse(request, "admin/commitments/commitment/action_form.html", context)

@@ -15,23 +15,44 @@ class DocumentAdminForm(forms.ModelForm):
     citation_text = forms.CharField(
         label=_("Citation"),
         max_length=200,
+        required=False,
         help_text=_(
             "As written, e.g. 'Kamerstuk 31 015, nr. 192', 'Handelingen II 2020/21, nr. 19, item 8', "
-            "'Aanhangsel Handelingen II 2020/21, nr. 1139' or 'Kamerstukken I 2019/20, 33268, F'."
+            "'Aanhangsel Handelingen II 2020/21, nr. 1139' or 'Kamerstukken I 2019/20, 33268, F'. "
+            "Empty for a letter without a number yet: give its date and kenmerk. Adding the number later "
+            "keeps every link."
         ),
     )
 
     class Meta:
         model = Document
-        fields = ["citation_text", "kind", "title", "date", "series", "ministry"]
+        fields = ["citation_text", "kenmerk", "kind", "title", "date", "series", "ministry"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if self.instance.pk and not self.instance.is_unnumbered:
             self.fields["citation_text"].initial = self.instance.citation
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("citation_text") and not (cleaned.get("kenmerk") and cleaned.get("date")):
+            raise forms.ValidationError(
+                _("Give the citation, or the date and kenmerk of a letter that has no number yet.")
+            )
+        if not cleaned.get("citation_text") and cleaned.get("kenmerk"):
+            duplicate = (
+                Document.objects.filter(identifier=Document.unnumbered_slug(cleaned["kenmerk"]))
+                .exclude(pk=self.instance.pk)
+                .exists()
+            )
+            if duplicate:
+                self.add_error("kenmerk", _("A letter with this kenmerk is already registered."))
+        return cleaned
 
     def clean_citation_text(self):
         text = self.cleaned_data["citation_text"]
+        if not text.strip():
+            return ""
         try:
             parsed = citations.parse_citation(text)
         except citations.CitationError as error:
@@ -60,7 +81,16 @@ class DocumentAdminForm(forms.ModelForm):
             self.instance.vergaderjaar = parsed.vergaderjaar or self.instance.vergaderjaar
             self.instance.number = parsed.number
             self.instance.item = parsed.item
+        elif not self.cleaned_data.get("citation_text") and self.cleaned_data.get("kenmerk"):
+            self.instance.citation_kind = Document.CitationKind.BRIEF
         super()._post_clean()
+
+
+class OptionalModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice that reads an empty value ("") as nothing chosen, not as an invalid pk."""
+
+    def clean(self, value):
+        return super().clean([item for item in (value or []) if item != ""])
 
 
 class CommitmentAdminForm(forms.ModelForm):
@@ -76,6 +106,7 @@ class CommitmentAdminForm(forms.ModelForm):
     class Meta:
         model = Commitment
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+        field_classes = {"motions_concerned": OptionalModelMultipleChoiceField}
 
     def clean(self):
         cleaned = super().clean()

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -10,6 +10,7 @@ from ..models import Activity, Document, DocumentSeries, Dossier
 from ..selectors.waiting import commitments_waiting_for
 from .closures import ClosedByDocumentInline, SavesClosuresThroughService
 from .forms import DocumentAdminForm
+from .letters import LetterReceivedView
 
 
 @admin.register(Dossier)
@@ -43,6 +44,19 @@ class DocumentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     readonly_fields = ["identifier", "official_link", "waiting_commitments"]
     inlines = [ClosedByDocumentInline]
     show_full_result_count = False
+
+    def get_urls(self):
+        letter_received = self.admin_site.admin_view(LetterReceivedView(self))
+        return [
+            path("brief-ontvangen/", letter_received, name="commitments_document_letter_received"),
+            *super().get_urls(),
+        ]
+
+    def message_user(self, request, message, *args, **kwargs):
+        # Django's Dutch messages say "De {name} …"; a stuk is "het" (the save message said "De stuk").
+        if isinstance(message, str) and message.startswith(f"De {Document._meta.verbose_name} "):
+            message = mark_safe("Het " + message[3:]) if isinstance(message, SafeData) else "Het " + message[3:]
+        super().message_user(request, message, *args, **kwargs)
 
     @admin.display(description=_("official publication"))
     def official_link(self, obj):

@@ -36,6 +36,7 @@ from .choices import (
     SubscriptionKind,
 )
 from .commitment import (
+    ON_TIME_DEFINITION,
     ROW_RELATIONS,
     Closure,
     Commitment,
@@ -43,8 +44,9 @@ from .commitment import (
     CommitmentRecipient,
     CommitmentRelation,
     DeadlineChange,
-    OnTimeFigures,
+    Scorecard,
     closure_date_error,
+    lateness_in_words,
     overdue_q,
 )
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange
@@ -89,7 +91,9 @@ __all__ = [
     "Office",
     "OfficeFunction",
     "OfficeQuerySet",
-    "OnTimeFigures",
+    "ON_TIME_DEFINITION",
+    "Scorecard",
+    "lateness_in_words",
     "Party",
     "Person",
     "Precision",

@@ -160,6 +160,8 @@ class CitationKind(models.TextChoices):
     KAMERSTUK = "kamerstuk", _("Kamerstuk")
     HANDELINGEN = "handelingen", _("Handelingen")
     AANHANGSEL = "aanhangsel", _("Aanhangsel Handelingen")
+    # A letter known before its Kamerstuk number: identified by its date and kenmerk until then.
+    BRIEF = "brief", _("letter without a number yet (date and kenmerk)")
 
 
 class ActivityKind(models.TextChoices):

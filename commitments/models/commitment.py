@@ -10,10 +10,23 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, DurationField, Exists, ExpressionWrapper, F, Max, OuterRef, Q, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -59,18 +72,69 @@ def overdue_q(today: datetime.date) -> Q:
 # A fulfilled commitment is on time when its last full closing letter is dated on or before the
 # due date (read on rows annotated by `with_fulfilled_on`).
 ON_TIME = Q(fulfilled_on__lte=F("due_date"))
+FULFILLED_LATE = Q(fulfilled_on__gt=F("due_date"))
+
+# The definition of the on-time rate, shown on every page with a scorecard and in the README.
+ON_TIME_DEFINITION = _(
+    "On-time rate: of every commitment that was due before today or was fulfilled, the share fulfilled on "
+    "or before its due date. Fulfilled late and still open past the due date both count against it; "
+    "commitments without a due date and lapsed ones are left out."
+)
+
+
+def lateness_in_words(start: datetime.date, end: datetime.date) -> str:
+    """How long from `start` to `end`, in words a reader takes in at once: "5 jaar en 5 maanden".
+
+    Whole calendar months and years; under a month, days.
+    """
+    months = (end.year - start.year) * 12 + end.month - start.month - (1 if end.day < start.day else 0)
+    if months <= 0:
+        days = (end - start).days
+        return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(ngettext("%(count)d year", "%(count)d years", years) % {"count": years})
+    if months:
+        parts.append(ngettext("%(count)d month", "%(count)d months", months) % {"count": months})
+    return gettext(" and ").join(parts)
 
 
 @dataclass(frozen=True)
-class OnTimeFigures:
-    """How many fulfilled commitments with a due date there are, and how many came on time."""
+class Scorecard:
+    """The honest figures of a set of commitments on one day (see `CommitmentQuerySet.scorecard`).
 
-    fulfilled: int
-    on_time: int
+    The buckets do not overlap: `open` is open and not overdue, `overdue` is open (or partly
+    fulfilled) past its due date, fulfilled ones are on time, late, or without a due date.
+    """
+
+    open: int = 0
+    overdue: int = 0
+    fulfilled_on_time: int = 0
+    fulfilled_late: int = 0
+    fulfilled_undated: int = 0
+    lapsed: int = 0
+
+    @property
+    def fulfilled(self) -> int:
+        return self.fulfilled_on_time + self.fulfilled_late + self.fulfilled_undated
+
+    @property
+    def due(self) -> int:
+        """The denominator of the rate: everything that counts for or against it."""
+        return self.fulfilled_on_time + self.fulfilled_late + self.overdue
 
     @property
     def rate(self) -> float | None:
-        return self.on_time / self.fulfilled if self.fulfilled else None
+        return self.fulfilled_on_time / self.due if self.due else None
+
+    @property
+    def percentage(self) -> int | None:
+        return round(100 * self.rate) if self.rate is not None else None
+
+    @property
+    def total(self) -> int:
+        return self.open + self.overdue + self.fulfilled + self.lapsed
 
 
 class CommitmentQuerySet(models.QuerySet):
@@ -118,22 +182,92 @@ class CommitmentQuerySet(models.QuerySet):
         return self.fulfilled().filter(Exists(full_closure_since))
 
     def with_fulfilled_on(self):
-        """Annotate `fulfilled_on`: the date of the last letter that fulfilled it fully."""
-        return self.annotate(fulfilled_on=Max("closures__closed_on", filter=Q(closures__fulfilment=Fulfilment.FULL)))
+        """Annotate `fulfilled_on`: the date of the last letter that fulfilled it fully (a subquery,
+        so the rows can still be grouped and counted in one query)."""
+        last_full = (
+            Closure.objects.filter(commitment=OuterRef("pk"), fulfilment=Fulfilment.FULL)
+            .order_by("-closed_on")
+            .values("closed_on")[:1]
+        )
+        return self.annotate(fulfilled_on=Subquery(last_full, output_field=models.DateField()))
 
     def fulfilled_on_time(self):
         """Fulfilled commitments whose last full closing letter came on or before the due date."""
         return self.fulfilled().filter(due_date__isnull=False).with_fulfilled_on().filter(ON_TIME)
 
-    def on_time_figures(self) -> OnTimeFigures:
-        """Fulfilled commitments with a due date, and how many of them were fulfilled on time."""
-        counts = (
-            self.fulfilled()
-            .filter(due_date__isnull=False)
-            .with_fulfilled_on()
-            .aggregate(fulfilled=Count("pk"), on_time=Count("pk", filter=ON_TIME))
+    def fulfilled_late(self):
+        """Fulfilled commitments whose last full closing letter came after the due date."""
+        return self.fulfilled().filter(due_date__isnull=False).with_fulfilled_on().filter(FULFILLED_LATE)
+
+    @staticmethod
+    def _scorecard_counts(today: datetime.date) -> dict:
+        fulfilled = Q(status=CommitmentStatus.VOLDAAN)
+        return {
+            "open": Count("pk", filter=Q(status__in=CommitmentStatus.open_values()) & ~overdue_q(today)),
+            "overdue": Count("pk", filter=overdue_q(today)),
+            "fulfilled_on_time": Count("pk", filter=fulfilled & ON_TIME),
+            "fulfilled_late": Count("pk", filter=fulfilled & FULFILLED_LATE),
+            "fulfilled_undated": Count(
+                "pk", filter=fulfilled & (Q(due_date__isnull=True) | Q(fulfilled_on__isnull=True))
+            ),
+            "lapsed": Count("pk", filter=Q(status=CommitmentStatus.VERVALLEN)),
+        }
+
+    def scorecard(self, today: datetime.date | None = None) -> Scorecard:
+        """Open, overdue, fulfilled on time / late / without due date, lapsed: one aggregate query."""
+        counts = self.with_fulfilled_on().aggregate(**self._scorecard_counts(today or clock.today()))
+        return Scorecard(**counts)
+
+    def scorecards_by(self, field: str, today: datetime.date | None = None) -> list[tuple[object, Scorecard]]:
+        """One scorecard per value of `field` (e.g. "ministry", "current_ministry"): one grouped query.
+
+        Returns (value, scorecard) pairs ordered by value; value None is the bucket without one.
+        """
+        rows = (
+            self.with_fulfilled_on()
+            .order_by()
+            .values(field)
+            .annotate(**self._scorecard_counts(today or clock.today()))
+            .order_by(field)
         )
-        return OnTimeFigures(fulfilled=counts["fulfilled"], on_time=counts["on_time"])
+        return [(row.pop(field), Scorecard(**row)) for row in rows]
+
+    def overdue_counts_over_time(self, days: list[datetime.date]) -> list[tuple[datetime.date, int]]:
+        """How many commitments were overdue on each of `days`, as far as the records tell.
+
+        A commitment counts as overdue on a day when its due date had passed and no full closing
+        letter had come by then (lapsed ones excepted). One aggregate query for all days.
+        """
+        annotated = self.exclude(status=CommitmentStatus.VERVALLEN).filter(due_date__isnull=False).with_fulfilled_on()
+        counts = annotated.aggregate(
+            **{
+                f"d{index}": Count(
+                    "pk",
+                    filter=Q(due_date__lt=day) & (Q(fulfilled_on__isnull=True) | Q(fulfilled_on__gt=day)),
+                )
+                for index, day in enumerate(days)
+            }
+        )
+        return [(day, counts[f"d{index}"]) for index, day in enumerate(days)]
+
+    def with_current_ministry(self):
+        """Annotate `current_ministry` (an id): the ministry that answers for it now.
+
+        Its own ministry, or that ministry's successor (followed two steps, enough for a merger
+        after a split; `Ministry.current` follows any length for one row).
+        """
+        return self.annotate(
+            current_ministry=Coalesce(
+                F("ministry__successor__successor"),
+                F("ministry__successor"),
+                F("ministry"),
+                output_field=models.BigIntegerField(),
+            )
+        )
+
+    def answered_for_by(self, ministry):
+        """Commitments the ministry answers for now: its own and those of the ministries it succeeded."""
+        return self.with_current_ministry().filter(current_ministry=ministry.pk)
 
     def search(self, text: str):
         """Free-text search over text, numbers, phrase and names; every word must match.
@@ -170,6 +304,7 @@ class CommitmentQuerySet(models.QuerySet):
         """What list pages, exports and the admin need per row, in a fixed number of queries."""
         return (
             self.with_overdue(today)
+            .with_fulfilled_on()
             .select_related(*ROW_RELATIONS)
             .prefetch_related(
                 models.Prefetch("recipients", queryset=CommitmentRecipient.objects.select_related("person", "party")),
@@ -234,6 +369,13 @@ class Commitment(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="obligation",
+    )
+    motions_concerned = models.ManyToManyField(
+        Motion,
+        verbose_name=_("about motions"),
+        blank=True,
+        related_name="commitments_about",
+        help_text=_("Motions this commitment is about (an appraisal, a report on carrying one out)."),
     )
     bewindspersoon = models.ForeignKey(
         Person,
@@ -398,6 +540,43 @@ class Commitment(models.Model):
         return overdue_by.days if overdue_by is not None else None
 
     @property
+    def fulfilment_date(self) -> datetime.date | None:
+        """The date of the last letter that fulfilled it fully, when it is fulfilled.
+
+        Read from the `with_fulfilled_on` annotation when there is one, else from the closures
+        (prefetched by `for_display`).
+        """
+        if self.status != CommitmentStatus.VOLDAAN:
+            return None
+        if "fulfilled_on" in self.__dict__:
+            return self.__dict__["fulfilled_on"]
+        dates = [c.closed_on for c in self.closures.all() if c.fulfilment == Fulfilment.FULL]
+        return max(dates) if dates else None
+
+    @property
+    def is_fulfilled_late(self) -> bool:
+        """Fulfilled, but by a letter dated after the due date ("te laat voldaan")."""
+        fulfilled = self.fulfilment_date
+        return bool(fulfilled and self.due_date and fulfilled > self.due_date)
+
+    @property
+    def late_days(self) -> int | None:
+        """Days late: past the due date while open, or how late the fulfilling letter came."""
+        if getattr(self, "overdue_by", None) is not None:
+            return self.days_late
+        if self.is_fulfilled_late:
+            return (self.fulfilment_date - self.due_date).days  # type: ignore[operator]
+        return None
+
+    @property
+    def lateness_words(self) -> str:
+        """`late_days` in years, months or days ("5 jaar en 5 maanden"), or "" when not late."""
+        days = self.late_days
+        if days is None or self.due_date is None:
+            return ""
+        return lateness_in_words(self.due_date, self.due_date + datetime.timedelta(days=days))
+
+    @property
     def source(self):
         """Where the commitment was made: the document if known, else the activity."""
         return self.source_document or self.source_activity
@@ -514,7 +693,9 @@ class Closure(models.Model):
 
     Fulfilment = Fulfilment
 
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="closures")
+    commitment = models.ForeignKey(
+        Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE, related_name="closures"
+    )
     document = models.ForeignKey(Document, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="closures")
     fulfilment = models.CharField(_("fulfils"), max_length=20, choices=Fulfilment.choices, default=Fulfilment.FULL)
     closed_on = models.DateField(_("date"), help_text=_("Usually the letter's date."))

@@ -3,6 +3,9 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import formats
+from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -81,6 +84,12 @@ class Document(models.Model):
         Dossier, verbose_name=_("dossier"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
     )
     ondernummer = models.CharField(_("ondernummer"), max_length=10, blank=True)
+    kenmerk = models.CharField(
+        _("kenmerk"),
+        max_length=60,
+        blank=True,
+        help_text=_("The ministry's reference printed on the letter, e.g. 1702055-206650-J."),
+    )
     vergaderjaar = models.CharField(_("parliamentary year"), max_length=9, blank=True, help_text=_("e.g. 2020-2021"))
     number = models.CharField(_("number (Handelingen)"), max_length=10, blank=True)
     item = models.CharField(_("item (Handelingen)"), max_length=10, blank=True)
@@ -112,18 +121,34 @@ class Document(models.Model):
                 condition=~Q(citation_kind=CitationKind.KAMERSTUK) | (Q(dossier__isnull=False) & ~Q(ondernummer="")),
                 name="kamerstuk_has_dossier_and_ondernummer",
                 violation_error_message=_("A Kamerstuk needs a dossier and an ondernummer."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=~Q(citation_kind=CitationKind.BRIEF) | (~Q(kenmerk="") & Q(date__isnull=False)),
+                name="unnumbered_letter_has_date_and_kenmerk",
+                violation_error_message=_("A letter without a number needs its date and kenmerk."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.citation} {self.title}" if self.title else self.citation
 
     def save(self, *args, **kwargs):
-        self.identifier = self.as_citation().slug
+        # Adding the number to an unnumbered letter changes its identity in place: same pk,
+        # so every closure and commitment stays linked.
+        self.identifier = self.unnumbered_slug(self.kenmerk) if self.is_unnumbered else self.as_citation().slug
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("commitments:document", args=[self.identifier])
+
+    @property
+    def is_unnumbered(self) -> bool:
+        return self.citation_kind == CitationKind.BRIEF
+
+    @staticmethod
+    def unnumbered_slug(kenmerk: str) -> str:
+        """The identifier of a letter known by its kenmerk only: "brief-1702055-206650-j"."""
+        return f"brief-{slugify(kenmerk)}"
 
     def as_citation(self) -> citations.Citation:
         """The parsed form of this document's identifying parts."""
@@ -141,11 +166,17 @@ class Document(models.Model):
 
     @property
     def citation(self):
+        if self.is_unnumbered:
+            return gettext("Letter of %(date)s (kenmerk %(kenmerk)s)") % {
+                "date": formats.date_format(self.date) if self.date else "?",
+                "kenmerk": self.kenmerk,
+            }
         return self.as_citation().citation
 
     @property
     def official_url(self):
-        return self.as_citation().official_url
+        """The publication on officielebekendmakingen.nl; "" for a letter without a number yet."""
+        return "" if self.is_unnumbered else self.as_citation().official_url
 
 
 class Activity(models.Model):

@@ -69,6 +69,15 @@ class Person(models.Model):
 class Ministry(models.Model):
     abbreviation = models.CharField(_("abbreviation"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("succeeded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("When the ministry was merged or renamed: the ministry that answers for its commitments now."),
+    )
 
     history = HistoricalRecords()
 
@@ -82,6 +91,15 @@ class Ministry(models.Model):
 
     def get_absolute_url(self):
         return reverse("commitments:ministry", args=[self.abbreviation])
+
+    @property
+    def current(self) -> "Ministry":
+        """The ministry that answers for this one's commitments now (itself, or its last successor)."""
+        ministry, seen = self, {self.pk}
+        while ministry.successor_id and ministry.successor_id not in seen:
+            seen.add(ministry.successor_id)
+            ministry = ministry.successor  # type: ignore[assignment]
+        return ministry
 
 
 class Committee(models.Model):

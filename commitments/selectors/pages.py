@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 from .. import citations
 from ..models import (
@@ -23,14 +25,16 @@ from ..models import (
     CommitmentStatus,
     Committee,
     DeadlineChange,
+    DeadlineSource,
     Document,
     Dossier,
     Fulfilment,
     Ministry,
     Motion,
     MotionSigner,
-    OnTimeFigures,
+    Office,
     Person,
+    Scorecard,
 )
 
 DUE_SOON_DAYS = 30
@@ -83,6 +87,11 @@ def dashboard_counts(today):
     )
 
 
+def scorecard(today):
+    """The scorecard of every commitment (the dashboard's)."""
+    return Commitment.objects.scorecard(today)
+
+
 def _overdue_per(relation, today):
     """Rows of {abbreviation, name, count} of overdue commitments per ministry or committee."""
     return list(
@@ -111,21 +120,86 @@ def most_overdue(today, limit=MOST_OVERDUE_COUNT):
 
 
 @dataclass(frozen=True)
-class StatusChange:
-    date: datetime.datetime
+class TimelineEvent:
+    """One step in a commitment's life: made, rescheduled, partly answered, fulfilled, lapsed.
+
+    `date` is the date the step happened in parliament (the letter's date for a closure), not
+    the day a clerk entered it; None when the papers do not give it. `status` is the status the
+    commitment had after the step, or "" when the step did not change it.
+    """
+
+    date: datetime.date | None
+    kind: str
     status: str
     label: str
+    document: Document | None = None
+    detail: str = ""
+
+
+# Kinds of timeline step (templates choose the words; these are not statuses).
+MADE, RESCHEDULED, ANSWERED, LAPSED = "made", "rescheduled", "answered", "lapsed"
+
+
+def commitment_timeline(commitment):
+    """The commitment's steps in date order: made → rescheduled → partly answered → closed.
+
+    Closures are dated by their letter; the status after each letter follows the closing rule
+    (a full letter fulfils, a partial one partly fulfils). Uses the prefetched closures and
+    deadline changes of `commitment_detail`, plus one query on the history for lapsing.
+    """
+    made_on = commitment.made_on or (commitment.source_activity.date if commitment.source_activity_id else None)
+    events = [TimelineEvent(made_on, MADE, CommitmentStatus.OPENSTAAND, _status_label(CommitmentStatus.OPENSTAAND))]
+    for change in commitment.deadline_changes.all():
+        if change.old_due_date is None:
+            continue  # the first derivation is the deadline itself, not a change
+        events.append(
+            TimelineEvent(
+                change.changed_at.date(),
+                RESCHEDULED,
+                "",
+                change.get_source_display(),
+                detail=f"{change.reason} ({change.old_due_date:%d-%m-%Y} → {change.new_due_date:%d-%m-%Y})"
+                if change.new_due_date
+                else change.reason,
+            )
+        )
+    status = CommitmentStatus.OPENSTAAND
+    for closure in sorted(commitment.closures.all(), key=lambda c: (c.closed_on, c.pk)):
+        if closure.is_full:
+            status = CommitmentStatus.VOLDAAN
+        elif status != CommitmentStatus.VOLDAAN:
+            status = CommitmentStatus.DEELS_VOLDAAN
+        events.append(
+            TimelineEvent(closure.closed_on, ANSWERED, status, _status_label(status), closure.document, closure.note)
+        )
+    if commitment.status == CommitmentStatus.VERVALLEN:
+        lapsed_at = (
+            commitment.history.filter(status=CommitmentStatus.VERVALLEN)
+            .order_by("history_date")
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        events.append(
+            TimelineEvent(
+                lapsed_at.date() if lapsed_at else None,
+                LAPSED,
+                CommitmentStatus.VERVALLEN,
+                _status_label(CommitmentStatus.VERVALLEN),
+                detail=commitment.status_note,
+            )
+        )
+    first, rest = events[0], events[1:]
+    rest.sort(key=lambda e: (e.date is None, e.date or datetime.date.min))
+    return [first, *rest]
 
 
 def status_history(commitment):
-    """The dates on which the commitment's status changed, oldest first (from its audit history)."""
-    changes = []
-    previous = None
-    records = commitment.history.order_by("history_date", "history_id").values_list("history_date", "status")
-    for history_date, status in records:
-        if status != previous:
-            changes.append(StatusChange(history_date, status, _status_label(status)))
-            previous = status
+    """The steps of the timeline that changed the status, dated by the letter that changed it."""
+    changes, previous = [], None
+    for event in commitment_timeline(commitment):
+        if event.status and event.status != previous:
+            changes.append(event)
+            previous = event.status
     return changes
 
 
@@ -142,6 +216,7 @@ def commitment_detail(pk, today):
         commitment_rows(today)
         .select_related(
             "office__ministry",
+            "ministry__successor",
             "source_activity__committee",
             "source_activity__report__dossier",
             "motion__replaced_by__document__dossier",
@@ -197,7 +272,8 @@ def document_detail(identifier, today):
     closed = Shortlist(
         commitment_rows(today).filter(closures__document=document).annotate(closed_fully=Exists(closed_fully))
     )
-    return document, promised, closed
+    about = Shortlist(commitment_rows(today).filter(motions_concerned__document=document))
+    return document, promised, closed, about
 
 
 def dossier_by_slug(slug):
@@ -212,8 +288,84 @@ def dossier_detail(slug, today):
     dossier = dossier_by_slug(slug)
     commitments = Shortlist(commitment_rows(today).filter(dossier=dossier))
     documents = dossier.documents.select_related("dossier").order_by("ondernummer", "pk")
-    motions = Motion.objects.filter(document__dossier=dossier).select_related("document__dossier")
+    motions = Motion.objects.filter(document__dossier=dossier).select_related("document__dossier", "obligation")
     return dossier, commitments, documents, motions
+
+
+@dataclass(frozen=True)
+class DossierEvent:
+    """One dated step in a dossier: a paper, a promise made, or a letter answering one."""
+
+    date: datetime.date
+    kind: str  # PAPER, MADE or ANSWERED
+    document: Document | None = None
+    commitment: Commitment | None = None
+    full: bool = False
+
+
+PAPER = "paper"
+DOSSIER_TIMELINE_LIMIT = 60
+
+
+def dossier_timeline(dossier, limit=DOSSIER_TIMELINE_LIMIT):
+    """The dossier's latest dated steps, newest first, in three queries whatever its size."""
+    papers = dossier.documents.filter(date__isnull=False).select_related("dossier").order_by("-date")[:limit]
+    made = dossier.commitments.filter(made_on__isnull=False).order_by("-made_on")[:limit]
+    answered = (
+        Closure.objects.filter(commitment__dossier=dossier)
+        .select_related("commitment", "document__dossier")
+        .order_by("-closed_on")[:limit]
+    )
+    events = [DossierEvent(d.date, PAPER, document=d) for d in papers]
+    events += [DossierEvent(c.made_on, MADE, commitment=c) for c in made]
+    events += [
+        DossierEvent(c.closed_on, ANSWERED, document=c.document, commitment=c.commitment, full=c.is_full)
+        for c in answered
+    ]
+    events.sort(key=lambda e: e.date, reverse=True)
+    return events[:limit]
+
+
+# --------------------------------------------------------------------------- indexes
+
+
+def dossier_index(today):
+    """Every dossier with its open and overdue counts (one grouped query)."""
+    return Dossier.objects.annotate(
+        open_count=Count("commitments", filter=Q(commitments__status__in=CommitmentStatus.open_values())),
+        overdue_count=Count("commitments", filter=_overdue_of("commitments", today)),
+    ).order_by("number", "suffix")
+
+
+def _overdue_of(relation, today):
+    return Q(**{f"{relation}__status__in": CommitmentStatus.open_values(), f"{relation}__due_date__lt": today})
+
+
+def scorecards_per(field, model, today, *, key="pk"):
+    """(object or None, scorecard) per ministry or committee, in two queries whatever their number."""
+    commitments = Commitment.objects.with_current_ministry() if field == "current_ministry" else Commitment.objects
+    cards = dict(commitments.scorecards_by(field, today))
+    objects = {getattr(o, key): o for o in model.objects.all()}
+    rows = [(objects[value], card) for value, card in cards.items() if value is not None and value in objects]
+    rows += [(obj, Scorecard()) for value, obj in objects.items() if value not in cards]
+    rows.sort(key=lambda row: str(row[0]))
+    if None in cards:
+        rows.append((None, cards[None]))
+    return rows
+
+
+def person_index(today):
+    """Bewindspersonen (who made commitments) and members (who received them or signed motions)."""
+    made = Person.objects.filter(commitments_made__isnull=False).annotate(
+        made_count=Count("commitments_made", distinct=True),
+        overdue_count=Count("commitments_made", filter=_overdue_of("commitments_made", today), distinct=True),
+    )
+    members = (
+        Person.objects.filter(Q(commitments_received__isnull=False) | Q(motions_signed__isnull=False))
+        .select_related("party")
+        .distinct()
+    )
+    return made.order_by("name"), members.order_by("name")
 
 
 def motion_detail(identifier, today):
@@ -228,7 +380,13 @@ def motion_detail(identifier, today):
         document__identifier=identifier,
     )
     obligation = commitment_rows(today).filter(motion=motion).first()
-    return motion, obligation
+    about = Shortlist(commitment_rows(today).filter(motions_concerned=motion))
+    return motion, obligation, about
+
+
+def person_scorecard(person, today):
+    """The scorecard of the commitments a bewindspersoon made (one aggregate query)."""
+    return Commitment.objects.filter(bewindspersoon=person).scorecard(today)
 
 
 def person_detail(pk, today):
@@ -246,11 +404,11 @@ def person_detail(pk, today):
 
 @dataclass(frozen=True)
 class BodyOverview:
-    """A ministry's or committee's open and overdue commitments and its on-time figures."""
+    """A ministry's or committee's open and overdue commitments and its scorecard."""
 
     overdue: Shortlist
     open_not_overdue: Shortlist
-    on_time: OnTimeFigures
+    scorecard: Scorecard
 
 
 def _body_overview(condition, today):
@@ -258,7 +416,7 @@ def _body_overview(condition, today):
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
         open_not_overdue=Shortlist(rows.open().not_overdue(today)),
-        on_time=Commitment.objects.filter(condition).on_time_figures(),
+        scorecard=Commitment.objects.filter(condition).scorecard(today),
     )
 
 
@@ -275,3 +433,135 @@ def committee_detail(abbreviation, today):
     if abbreviation.lower() == PLENARY:
         return None, _body_overview(Q(committee__isnull=True), today)
     raise Http404("No such committee.")
+
+
+# --------------------------------------------------------------------------- responsibility now
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """Who answers for a commitment today: the current ministry and the office holder there."""
+
+    ministry: Ministry | None
+    office: Office | None
+
+
+def responsible_now(commitment, today):
+    """The holder today of the office that made the commitment, at its (successor) ministry.
+
+    The same function at the current ministry, preferring the same title ("staatssecretaris van
+    VWS"); None when nobody else holds it now (the one who promised is still in office, or the
+    ministry is unknown).
+    """
+    if commitment.ministry_id is None:
+        return None
+    ministry = commitment.ministry.current
+    offices = Office.objects.held_on(today).filter(ministry=ministry).select_related("person")
+    if commitment.office_id:
+        offices = offices.filter(function=commitment.office.function)
+    candidates = list(offices.order_by("pk"))
+    same_title = [o for o in candidates if commitment.office_id and o.title == commitment.office.title]
+    office = (same_title or candidates or [None])[0]
+    if office is not None and office.person_id == commitment.bewindspersoon_id and ministry == commitment.ministry:
+        return None
+    if office is None and ministry == commitment.ministry:
+        return None
+    return Responsibility(ministry=ministry, office=office)
+
+
+def last_override(commitment):
+    """The deadline change that set the due date by hand most recently (prefetched changes)."""
+    by_hand = [c for c in commitment.deadline_changes.all() if c.source in DeadlineSource.by_hand()]
+    return by_hand[-1] if by_hand else None
+
+
+# --------------------------------------------------------------------------- charts
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    display: str
+    fraction: float  # of the longest bar, 0..1
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart, drawn as SVG by the template, with the same numbers as a table."""
+
+    id: str
+    title: str
+    bars: list[Bar]
+    value_heading: str
+
+    @property
+    def height(self) -> int:
+        return 28 * len(self.bars) + 8
+
+
+def _chart(id, title, value_heading, rows, display=str):
+    longest = max((value for _label, value in rows), default=0) or 1
+    return Chart(
+        id, title, [Bar(label, value, display(value), value / longest) for label, value in rows], value_heading
+    )
+
+
+def _month_starts(today, count):
+    """The first day of each of the last `count` months, oldest first, ending with today's month."""
+    days, year, month = [], today.year, today.month
+    for _step in range(count):
+        days.append(datetime.date(year, month, 1))
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return days[::-1]
+
+
+# Days-late buckets (upper bound in days, label), for the distribution chart.
+LATENESS_BUCKETS = [
+    (30, _("up to a month")),
+    (182, _("1 to 6 months")),
+    (365, _("6 to 12 months")),
+    (730, _("1 to 2 years")),
+    (None, _("more than 2 years")),
+]
+
+
+def dashboard_charts(today, per_ministry_cards):
+    """The dashboard's charts: overdue over time, days late now, on-time rate per ministry.
+
+    Three aggregate queries (the per-ministry scorecards are passed in).
+    """
+    days = [*_month_starts(today, 12)[1:], today]
+    over_time = Commitment.objects.overdue_counts_over_time(days)
+    counts, lower = {}, 0
+    buckets = []
+    for index, (upper, label) in enumerate(LATENESS_BUCKETS):
+        condition = Q(due_date__lte=today - datetime.timedelta(days=lower + 1))
+        if upper is not None:
+            condition &= Q(due_date__gte=today - datetime.timedelta(days=upper))
+        counts[f"b{index}"] = Count("pk", filter=condition)
+        buckets.append(label)
+        lower = upper or lower
+    lateness = Commitment.objects.overdue(today).aggregate(**counts)
+    rates = [(str(body or _("no ministry recorded")), card.percentage) for body, card in per_ministry_cards]
+    return [
+        _chart(
+            "chart-overdue-over-time",
+            _("Overdue commitments over the last year"),
+            _("overdue"),
+            [(formats.date_format(day, "j M Y"), count) for day, count in over_time],
+        ),
+        _chart(
+            "chart-days-late",
+            _("How late the overdue commitments are"),
+            _("overdue"),
+            [(str(label), lateness[f"b{index}"]) for index, label in enumerate(buckets)],
+        ),
+        _chart(
+            "chart-on-time-per-ministry",
+            _("Fulfilled on time, per ministry"),
+            _("on time"),
+            [(label, rate) for label, rate in rates if rate is not None],
+            display=lambda value: f"{value}%",
+        ),
+    ]

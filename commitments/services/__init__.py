@@ -3,6 +3,7 @@ the admin, the rappel screens, management commands and tests.
 
 - `closing`: closing letters added, changed or removed, and the status that follows from them;
   lapsing.
+- `letters`: a received letter registered and the commitments it answers closed, at once.
 - `deadlines`: a due date derived from the phrase or set by hand, always with its history entry;
   the recess calendar's effect on derived dates.
 - `motions`: a motion's course, and the obligation an adopted motion creates.

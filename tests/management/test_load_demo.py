@@ -28,8 +28,8 @@ def summer_promise():
 
 
 def test_load_demo_loads_every_commitment_and_closure_of_the_fixture(loaded):
-    # fixtures/README.md: 55 commitments (47 toezeggingen + 8 motion obligations), 22 closures.
-    assert (Commitment.objects.count(), Closure.objects.count()) == (55, 22)
+    # fixtures/README.md: 55 commitments (47 toezeggingen + 8 motion obligations), 27 closures.
+    assert (Commitment.objects.count(), Closure.objects.count()) == (55, 27)
 
 
 def test_load_demo_gives_every_commitment_an_explanation_of_its_deadline(loaded):

@@ -114,18 +114,32 @@ def test_fulfilled_after_the_due_date_is_not_on_time():
     assert list(Commitment.objects.fulfilled_on_time()) == []
 
 
-def test_on_time_figures_count_fulfilled_commitments_with_a_due_date():
+def test_the_scorecard_puts_each_commitment_in_one_bucket():
     CommitmentFactory(due_date=days(-10), made_on=days(-60), fulfilled=True, fulfilled__on=days(-20))
     CommitmentFactory(due_date=days(-10), made_on=days(-60), fulfilled=True, fulfilled__on=days(-1))
     CommitmentFactory(due_date=None, made_on=days(-60), fulfilled=True, fulfilled__on=days(-1))
     CommitmentFactory(due_date=days(-10), made_on=days(-60), partly_fulfilled=True, partly_fulfilled__on=days(-20))
-    figures = Commitment.objects.on_time_figures()
-    assert (figures.fulfilled, figures.on_time, figures.rate) == (2, 1, 0.5)
+    CommitmentFactory(due_date=days(10), made_on=days(-60))
+    card = Commitment.objects.scorecard(TODAY)
+    assert (card.fulfilled_on_time, card.fulfilled_late, card.fulfilled_undated, card.overdue, card.open) == (
+        1,
+        1,
+        1,
+        1,
+        1,
+    )
 
 
-def test_on_time_rate_is_none_without_fulfilled_commitments():
-    CommitmentFactory()
-    assert Commitment.objects.on_time_figures().rate is None
+def test_the_on_time_rate_counts_late_and_still_overdue_against_it():
+    CommitmentFactory(due_date=days(-10), made_on=days(-60), fulfilled=True, fulfilled__on=days(-20))
+    CommitmentFactory(due_date=days(-10), made_on=days(-60), fulfilled=True, fulfilled__on=days(-1))
+    CommitmentFactory(due_date=days(-10), made_on=days(-60), partly_fulfilled=True, partly_fulfilled__on=days(-20))
+    assert Commitment.objects.scorecard(TODAY).rate == pytest.approx(1 / 3)
+
+
+def test_on_time_rate_is_none_when_nothing_is_due():
+    CommitmentFactory(due_date=days(10))
+    assert Commitment.objects.scorecard(TODAY).rate is None
 
 
 # -------------------------------------------------------------------------------- search
