@@ -52,6 +52,7 @@ from .commitment import (
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange
 from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
 from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
+from .search import CommitmentSearch
 from .subscriptions import DigestDelivery, Follow, Subscription
 
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "CommitmentQuerySet",
     "CommitmentRecipient",
     "CommitmentRelation",
+    "CommitmentSearch",
     "CommitmentStatus",
     "Committee",
     "DeadlineChange",

@@ -44,6 +44,7 @@ from .choices import (
 from .motions import Motion
 from .papers import Activity, Document, DocumentSeries, Dossier
 from .people import Committee, Ministry, Office, Party, Person
+from .search import search as search_commitments
 
 # The single-valued relations a commitment row shows (list pages, admin, CSV export).
 ROW_RELATIONS = (
@@ -56,9 +57,6 @@ ROW_RELATIONS = (
     "source_activity",
     "motion__document__dossier",
 )
-
-# Longest whole number a search word may be to be tried as an id (a bigint has 19 digits).
-_MAX_ID_DIGITS = 18
 
 
 def overdue_q(today: datetime.date) -> Q:
@@ -270,31 +268,12 @@ class CommitmentQuerySet(models.QuerySet):
         return self.with_current_ministry().filter(current_ministry=ministry.pk)
 
     def search(self, text: str):
-        """Free-text search over text, numbers, phrase and names; every word must match.
+        """Free-text search: every word must match; a citation or register number finds its record.
 
-        Used by the public list and the admin alike. Related rows are matched with EXISTS,
-        so no DISTINCT over the whole table is needed (that was the slow part at 100,000 rows).
+        The one search entry point (public list, exports, admin, API); the definition lives in
+        `commitments.models.search`.
         """
-        queryset = self
-        for word in text.split()[:10]:
-            recipients = CommitmentRecipient.objects.filter(commitment=OuterRef("pk")).filter(
-                Q(person__name__icontains=word) | Q(party__abbreviation__iexact=word)
-            )
-            match: Q = (
-                Q(text__icontains=word)
-                | Q(number__icontains=word)
-                | Q(deadline_phrase__icontains=word)
-                | Q(bewindspersoon__name__icontains=word)
-                | Q(dossier__number=word)
-                | Q(source_document__identifier__iexact=word)
-                | Q(motion__document__identifier__iexact=word)
-                | Q(Exists(recipients))
-            )
-            # isdecimal, not isdigit: "²" is a digit that int() refuses.
-            if word.isdecimal() and len(word) <= _MAX_ID_DIGITS:
-                match |= Q(pk=int(word))
-            queryset = queryset.filter(match)
-        return queryset
+        return search_commitments(self, text)
 
     def derived_from_recess(self):
         """Due dates the engine derived from the recess calendar (not set by hand)."""
@@ -482,10 +461,20 @@ class Commitment(models.Model):
         ordering = ["due_date", "pk"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
+        # Each list filters on one of these and sorts by (due_date, pk) or (made_on, pk): with the
+        # pk in the index, PostgreSQL reads the first page in order and stops.
         indexes = [
             models.Index(fields=["status", "due_date"]),
-            models.Index(fields=["due_date"]),
-            models.Index(fields=["made_on"]),
+            models.Index(fields=["due_date", "id"], name="commitment_due_id"),
+            models.Index(
+                fields=["due_date", "id"],
+                name="commitment_open_due_id",
+                condition=Q(status__in=CommitmentStatus.open_values()),
+            ),
+            models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due_id"),
+            models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due_id"),
+            models.Index(fields=["bewindspersoon", "due_date", "id"], name="commitment_person_due_id"),
+            models.Index(fields=["made_on", "id"], name="commitment_made_on_id"),
             models.Index(fields=["kind"]),
         ]
         constraints = [

@@ -1,0 +1,1 @@
+"""Search: one definition (CommitmentQuerySet.search), on PostgreSQL and SQLite."""
