@@ -3,11 +3,11 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import clock
 from ..models import Commitment, CommitmentRecipient, CommitmentRelation, DeadlineChange
 from ..services import closing, deadlines
+from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin, log_action
 from .closures import ClosureInline, SavesClosuresThroughService
 from .forms import CloseWithLetterForm, CommitmentAdminForm, MarkLapsedForm, ResetDeadlineForm
 
@@ -59,7 +59,7 @@ class DeadlineChangeInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
+class CommitmentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, AuditedHistoryAdmin):
     form = CommitmentAdminForm
     list_display = [
         "label",
@@ -154,7 +154,14 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [RecipientInline, ClosureInline, DeadlineChangeInline, RelationInline]
-    actions = ["close_with_letter", "reset_deadline", "mark_lapsed", "rederive_from_phrase"]
+    actions = [
+        "close_with_letter",
+        "reset_deadline",
+        "mark_lapsed",
+        "rederive_from_phrase",
+        "archive_selected",
+        "restore_selected",
+    ]
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-made_on", "-pk"]
@@ -217,7 +224,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     # --- actions with an intermediate page -------------------------------------------------
 
     def _action_page(self, request, queryset, form, title, apply):
-        """Show `form` for the selection; on a valid POST run `apply(form)`."""
+        """Show `form` for the selection; on a valid POST run `apply(form)`, and log it."""
         if "apply" in request.POST and form.is_valid():
             try:
                 changed = apply(form)
@@ -225,6 +232,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
                 for message in error.messages:
                     self.message_user(request, message, messages.ERROR)
                 return None
+            log_action(request, changed, f"{title}: {form.cleaned_data.get('reason') or ''}".rstrip(": "))
             self.message_user(
                 request,
                 ngettext("%(count)d commitment changed.", "%(count)d commitments changed.", len(changed))
@@ -261,6 +269,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
                 f.cleaned_data["fulfilment"],
                 closed_on=f.cleaned_data["closed_on"],
                 note=f.cleaned_data["note"],
+                user=request.user,
             ),
         )
 
@@ -280,6 +289,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     @admin.action(description=_("Derive the due date from the phrase again"), permissions=["change"])
     def rederive_from_phrase(self, request, queryset):
         entries = deadlines.release_overrides(queryset.select_related("source_activity"), user=request.user)
+        log_action(request, [entry.commitment for entry in entries], "termijn opnieuw afgeleid uit de zinsnede")
         self.message_user(
             request,
             ngettext(
@@ -297,5 +307,5 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
             queryset,
             form,
             _("Mark lapsed"),
-            lambda f: closing.mark_lapsed(queryset, reason=f.cleaned_data["reason"]),
+            lambda f: closing.mark_lapsed(queryset, reason=f.cleaned_data["reason"], user=request.user),
         )
