@@ -33,6 +33,11 @@ def _local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _day_after(day):
+    """The next day; the last representable date stays itself (entry refuses such dates, old rows may have them)."""
+    return day + datetime.timedelta(days=1) if day < datetime.date.max else day
+
+
 # ------------------------------------------------------------------- iCalendar
 
 
@@ -43,7 +48,7 @@ def deadline_event(commitment, url):
     event.add("dtstamp", commitment.updated_at)
     event.add("last-modified", commitment.updated_at)
     event.add("dtstart", commitment.due_date)
-    event.add("dtend", commitment.due_date + datetime.timedelta(days=1))
+    event.add("dtend", _day_after(commitment.due_date))
     event.add("summary", str(commitment))
     lines = [commitment.text, ""]
     if commitment.deadline_phrase:
@@ -148,7 +153,7 @@ class ChangesFeed(Feed):
         def url(commitment):
             return request.build_absolute_uri(commitment.get_absolute_url())
 
-        changes = [Change(Change.OVERDUE, c.due_date + datetime.timedelta(days=1), c, url(c)) for c in overdue]
+        changes = [Change(Change.OVERDUE, _day_after(c.due_date), c, url(c)) for c in overdue]
         changes += [
             Change(Change.CLOSED, closure.closed_on, closure.commitment, url(closure.commitment), closure)
             for closure in closures

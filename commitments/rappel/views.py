@@ -47,8 +47,10 @@ def _query(cutoff, days):
 
 
 def _days_left(commitment, cutoff):
-    """Days from the cut-off date to the due date, or None when overdue."""
-    return (commitment.due_date - cutoff).days if commitment.days_late is None else None
+    """Days from the cut-off date to the due date, or None when overdue or without a due date."""
+    if commitment.due_date is None or commitment.days_late is not None:
+        return None
+    return (commitment.due_date - cutoff).days
 
 
 def _deadline_source(commitment):
