@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from . import clock
@@ -65,6 +66,7 @@ def deadline_event(commitment, url):
     return event
 
 
+@require_safe
 def deadlines_ics(request):
     """Due dates of the commitments matching the list's filters, as a subscribable calendar."""
     today = clock.today()
@@ -200,4 +202,4 @@ class ChangesFeed(Feed):
         return [ministry.abbreviation] if ministry else []
 
 
-changes_atom = ChangesFeed()
+changes_atom = require_safe(ChangesFeed())

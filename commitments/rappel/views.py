@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_safe
 
 from ..auth import CHANGE_COMMITMENT, VIEW_COMMITMENT, permission_required
 from ..exports.columns import RAPPEL_COLUMNS, ExportContext
@@ -65,6 +66,7 @@ def _annotate(queryset, cutoff):
     return rows
 
 
+@require_safe
 @view_required
 def rappel_index(request):
     cutoff, days, error = _parameters(request)
@@ -86,6 +88,7 @@ def rappel_index(request):
     )
 
 
+@require_safe
 @view_required
 def rappel_ministry(request, ministry):
     cutoff, days, error = _parameters(request)
@@ -107,6 +110,7 @@ def rappel_ministry(request, ministry):
     return render(request, "rappel/ministry_print.html" if printable else "rappel/ministry.html", context)
 
 
+@require_safe
 @view_required
 def rappel_export(request, ministry):
     """The ministry's rappel list as CSV for Excel (UTF-8 with BOM, `;`, formulas neutralised)."""
