@@ -22,6 +22,7 @@ def test_repeated_failed_sign_ins_lock_the_user_name_out():
     assert _login(client, "fout").status_code == 429  # the limit is reached
     locked = _login(client, "geheim-wachtwoord-1")  # even the right password
     assert locked.status_code == 429
+    assert "Te veel mislukte aanmeldingen" in locked.content.decode()
     assert "_auth_user_id" not in client.session
 
 
