@@ -23,6 +23,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Reading is public, as the Kamer's own register is; set to True to require login
 # for every page outside the admin.
 TRACKER_REQUIRE_LOGIN = env.bool("TRACKER_REQUIRE_LOGIN", default=False)
+# Reasons clerks type for a new due date (admin, rappel screen) are internal notes: the public
+# page shows the kind of change and the dates, and the reason only when this is on.
+TRACKER_PUBLISH_STAFF_REASONS = env.bool("TRACKER_PUBLISH_STAFF_REASONS", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -91,6 +91,12 @@ class DeadlineSource(models.TextChoices):
         """Sources that set the date by hand: the phrase no longer decides it."""
         return (cls.OVERRIDE, cls.RAPPEL, cls.EXTENSION)
 
+    @classmethod
+    def with_staff_reasons(cls):
+        """Sources whose reason a clerk typed (in the admin or the rappel screen): internal notes,
+        shown on public pages only when TRACKER_PUBLISH_STAFF_REASONS is on."""
+        return (cls.OVERRIDE, cls.RAPPEL, cls.EXTENSION)
+
 
 class RelationKind(models.TextChoices):
     FOLLOW_UP = "vervolg op", _("follows up on")

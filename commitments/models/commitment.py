@@ -587,3 +587,11 @@ class DeadlineChange(models.Model):
 
     def __str__(self):
         return f"{self.old_due_date or '—'} → {self.new_due_date or '—'}"
+
+    @property
+    def public_reason(self) -> str:
+        """The reason as the public pages show it: the engine's explanations always, a clerk's
+        typed reason (admin, rappel screen) only when TRACKER_PUBLISH_STAFF_REASONS is on."""
+        if self.source in DeadlineSource.with_staff_reasons() and not settings.TRACKER_PUBLISH_STAFF_REASONS:
+            return ""
+        return self.reason
