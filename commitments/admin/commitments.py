@@ -232,7 +232,8 @@ class CommitmentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, Au
                 for message in error.messages:
                     self.message_user(request, message, messages.ERROR)
                 return None
-            log_action(request, changed, f"{title}: {form.cleaned_data.get('reason') or ''}".rstrip(": "))
+            # One entry per selected commitment (`changed` may hold deadline-history entries).
+            log_action(request, queryset, f"{title}: {form.cleaned_data.get('reason') or ''}".rstrip(": "))
             self.message_user(
                 request,
                 ngettext("%(count)d commitment changed.", "%(count)d commitments changed.", len(changed))

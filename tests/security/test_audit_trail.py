@@ -134,7 +134,7 @@ def test_every_history_row_written_by_the_services_has_a_reason():
 
 def test_admin_actions_write_an_admin_log_entry(griffie_client):
     commitment = CommitmentFactory(due_date=datetime.date(2030, 1, 1))
-    griffie_client.post(
+    response = griffie_client.post(
         reverse("admin:commitments_commitment_changelist"),
         {
             "action": "reset_deadline",
@@ -144,7 +144,8 @@ def test_admin_actions_write_an_admin_log_entry(griffie_client):
             "reason": "nieuwe planning",
         },
     )
-    entry = LogEntry.objects.get(object_id=str(commitment.pk))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = LogEntry.objects.get(object_id=str(commitment.pk), content_type__model="commitment")
     assert entry.user == griffie_client.user
     assert "nieuwe planning" in entry.change_message
 
