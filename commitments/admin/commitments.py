@@ -151,7 +151,13 @@ class CommitmentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, Au
                 ]
             },
         ),
-        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            _("Record"),
+            {
+                "fields": ["created_at", "updated_at", "archived_at", "archived_by", "archive_reason"],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     inlines = [RecipientInline, ClosureInline, DeadlineChangeInline, RelationInline]
     actions = [
