@@ -93,9 +93,10 @@ class DeadlineSource(models.TextChoices):
 
     @classmethod
     def with_staff_reasons(cls):
-        """Sources whose reason a clerk typed (in the admin or the rappel screen): internal notes,
-        shown on public pages only when TRACKER_PUBLISH_STAFF_REASONS is on."""
-        return (cls.OVERRIDE, cls.RAPPEL, cls.EXTENSION)
+        """Sources whose reason is a clerk's internal note (the admin, the rappel screen): shown on
+        public pages only when TRACKER_PUBLISH_STAFF_REASONS is on. An extension's reason stays
+        public: the minister asked for it in a letter to the Kamer."""
+        return (cls.OVERRIDE, cls.RAPPEL)
 
 
 class RelationKind(models.TextChoices):
