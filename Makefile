@@ -8,7 +8,7 @@ PORT ?= 8000
 DEMO_USER ?= griffie
 DEMO_PASSWORD ?= toezeggingen-demo
 
-.PHONY: run test lint coverage install messages migrate demo clean
+.PHONY: run serve test lint coverage install messages migrate demo clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -35,6 +35,16 @@ run: demo
 	@echo "  Demo griffie account: $(DEMO_USER) / $(DEMO_PASSWORD)"
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn with the production settings against PostgreSQL (see README, "Production").
+# Needs DATABASE_URL, SECRET_KEY and ALLOWED_HOSTS in the environment (or .env).
+PROD := DJANGO_SETTINGS_MODULE=tracker.settings_production
+serve: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL=postgres://... (and SECRET_KEY, ALLOWED_HOSTS)"; exit 1; }
+	$(PROD) $(PY) manage.py migrate --noinput
+	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD) $(PY) manage.py check --deploy --fail-level WARNING
+	$(PROD) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

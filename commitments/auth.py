@@ -47,3 +47,16 @@ def permission_required(permission: str):
         return wrapped
 
     return decorator
+
+
+def lockout_response(request, *args, **kwargs):
+    """What django-axes answers after too many failed sign-ins (its own text is not in Dutch)."""
+    from django.conf import settings
+    from django.http import HttpResponse
+    from django.utils.translation import gettext
+
+    hours = getattr(settings, "AXES_COOLOFF_TIME", 1)
+    message = gettext("Too many failed sign-ins with this user name. Try again in %(hours)s hour(s).") % {
+        "hours": f"{hours:g}"
+    }
+    return HttpResponse(message, status=429, content_type="text/plain; charset=utf-8")

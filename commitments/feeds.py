@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from . import clock
@@ -33,6 +34,11 @@ def _local_midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _day_after(day):
+    """The next day; the last representable date stays itself (entry refuses such dates, old rows may have them)."""
+    return day + datetime.timedelta(days=1) if day < datetime.date.max else day
+
+
 # ------------------------------------------------------------------- iCalendar
 
 
@@ -43,7 +49,7 @@ def deadline_event(commitment, url):
     event.add("dtstamp", commitment.updated_at)
     event.add("last-modified", commitment.updated_at)
     event.add("dtstart", commitment.due_date)
-    event.add("dtend", commitment.due_date + datetime.timedelta(days=1))
+    event.add("dtend", _day_after(commitment.due_date))
     event.add("summary", str(commitment))
     lines = [commitment.text, ""]
     if commitment.deadline_phrase:
@@ -60,6 +66,7 @@ def deadline_event(commitment, url):
     return event
 
 
+@require_safe
 def deadlines_ics(request):
     """Due dates of the commitments matching the list's filters, as a subscribable calendar."""
     today = clock.today()
@@ -148,7 +155,7 @@ class ChangesFeed(Feed):
         def url(commitment):
             return request.build_absolute_uri(commitment.get_absolute_url())
 
-        changes = [Change(Change.OVERDUE, c.due_date + datetime.timedelta(days=1), c, url(c)) for c in overdue]
+        changes = [Change(Change.OVERDUE, _day_after(c.due_date), c, url(c)) for c in overdue]
         changes += [
             Change(Change.CLOSED, closure.closed_on, closure.commitment, url(closure.commitment), closure)
             for closure in closures
@@ -195,4 +202,4 @@ class ChangesFeed(Feed):
         return [ministry.abbreviation] if ministry else []
 
 
-changes_atom = ChangesFeed()
+changes_atom = require_safe(ChangesFeed())

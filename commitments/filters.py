@@ -121,6 +121,7 @@ def _date_filter(label, field_name, lookup_expr, **kwargs):
         field_name=field_name,
         lookup_expr=lookup_expr,
         widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[clock.validate_date_in_range],
         **kwargs,
     )
 
@@ -176,7 +177,10 @@ class CommitmentFilter(StrictFilterSet):
         empty_label=_("all"),
     )
     closed_after = django_filters.DateFilter(
-        label=_("Fulfilled from"), method="filter_closed_after", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Fulfilled from"),
+        method="filter_closed_after",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[clock.validate_date_in_range],
     )
     sort = NullsLastOrderingFilter(
         label=_("Sort by"),

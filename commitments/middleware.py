@@ -1,10 +1,13 @@
-"""Request middleware: the interface language, and optionally login for every page."""
+"""Request middleware: the interface language, hostile input refused early, and optionally login
+for every page."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
 
 class DutchByDefaultLocaleMiddleware(LocaleMiddleware):
@@ -42,6 +45,7 @@ class LoginRequiredSettingMiddleware:
             and not request.path.startswith(
                 (
                     reverse("admin:index"),
+                    reverse("healthz"),
                     settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL,
                     # The API answers 401 itself (a client reads JSON, not a login page), and
                     # its token users are only known inside the API's views.
@@ -53,3 +57,34 @@ class LoginRequiredSettingMiddleware:
         ):
             return redirect_to_login(request.get_full_path(), reverse(settings.LOGIN_URL))
         return self.get_response(request)
+
+
+class RejectNulCharactersMiddleware:
+    """A NUL character in the path or a parameter is answered with 400 before any view runs.
+
+    PostgreSQL refuses NUL in text, so `/moties/%00/` or `?q=%00` would otherwise reach the
+    database and end as a 500. No page, filter or form has a use for it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or self._has_nul(request.GET) or self._has_nul_in_body(request):
+            return HttpResponseBadRequest(
+                gettext("The request contains a NUL character, which no page accepts.") + "\n",
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(data):
+        return any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists())
+
+    def _has_nul_in_body(self, request):
+        if request.method != "POST" or request.content_type not in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            return False
+        return self._has_nul(request.POST)

@@ -8,6 +8,7 @@ Production overrides live in `tracker/settings_production.py`.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -22,6 +23,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Reading is public, as the Kamer's own register is; set to True to require login
 # for every page outside the admin.
 TRACKER_REQUIRE_LOGIN = env.bool("TRACKER_REQUIRE_LOGIN", default=False)
+# Reasons clerks type for a new due date (admin, rappel screen) are internal notes: the public
+# page shows the kind of change and the dates, and the reason only when this is on.
+TRACKER_PUBLISH_STAFF_REASONS = env.bool("TRACKER_PUBLISH_STAFF_REASONS", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -39,14 +43,20 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Login rate limiting: failed sign-ins are counted per user name and address, then locked out.
+    "axes",
     "commitments",
 ]
 
 MIDDLEWARE = [
+    "tracker.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "tracker.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "commitments.middleware.DutchByDefaultLocaleMiddleware",
+    "commitments.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -54,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "commitments.middleware.LoginRequiredSettingMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -80,6 +92,18 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Persistent connections (seconds; 0 closes after each request), checked before reuse.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A read replica, when there is one: the public pages read from it (tracker/db_router.py).
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {
+        **env.db("DATABASE_REPLICA_URL"),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["tracker.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -97,7 +121,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -105,6 +129,87 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- sign-in -------------------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# After 5 failed sign-ins for one user name from one address, that pair waits an hour.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "commitments.auth.lockout_response"
+# Behind a proxy, the client's address is the first of X-Forwarded-For (set AXES_IPWARE_PROXY_COUNT).
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# A sign-in lasts a working day (SESSION_HOURS) at most, and ends when the browser closes. (Not
+# renewed on every request: that would write the session on every page a clerk opens.)
+SESSION_COOKIE_AGE = int(env.float("SESSION_HOURS", default=9.0) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Single sign-on through the institution's proxy: it authenticates and passes the user name in
+# this header (e.g. HTTP_X_REMOTE_USER). Users must exist here; the griffie assigns their group.
+SSO_REMOTE_USER_HEADER = env("SSO_REMOTE_USER_HEADER", default="")
+if SSO_REMOTE_USER_HEADER:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "tracker.sso.HeaderRemoteUserMiddleware",
+    )
+    AUTHENTICATION_BACKENDS.append("tracker.sso.ExistingRemoteUserBackend")
+
+# --- audit -----------------------------------------------------------------------------------
+# History is read-only: changes go through the forms and actions, which go through the services.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# --- Content-Security-Policy (django-csp) ----------------------------------------------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        # Scripts are strict; inline CSS is allowed (the admin's style attributes, the rappel's print
+        # styles): it cannot run code.
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# --- logging: JSON lines on stdout, with the request id -----------------------------------------
+LOG_LEVEL = env("LOG_LEVEL", default="WARNING")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "tracker.requestlog.RequestIdFilter"}},
+    "formatters": {"json": {"()": "tracker.requestlog.JsonFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "json",
+        },
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        # Errors (with their traceback) of every failed request.
+        "django.request": {"handlers": ["stdout"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["stdout"], "level": "WARNING", "propagate": False},
+        # One line per request; quiet unless ACCESS_LOG is on (the proxy usually logs access).
+        "tracker.request": {
+            "handlers": ["stdout"],
+            "level": "INFO" if env.bool("ACCESS_LOG", default=False) else "WARNING",
+            "propagate": False,
+        },
+    },
+}
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

@@ -1,12 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Recess
 from ..services import deadlines
+from .audit import AuditedHistoryAdmin
 
 
 @admin.register(Recess)
-class RecessAdmin(SimpleHistoryAdmin):
+class RecessAdmin(AuditedHistoryAdmin):
     """The recess calendar: a change of dates re-derives the due dates anchored to it."""
 
     list_display = ["chamber", "kind", "start", "end", "confidence", "note"]

@@ -5,11 +5,11 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from .. import clock
 from ..models import Commitment, CommitmentRecipient, CommitmentRelation, DeadlineChange
 from ..services import closing, deadlines
+from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin, log_action
 from .closures import ClosureInline, SavesClosuresThroughService
 from .forms import CloseWithLetterForm, CommitmentAdminForm, MarkLapsedForm, ResetDeadlineForm
 
@@ -61,7 +61,7 @@ class DeadlineChangeInline(admin.TabularInline):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
+class CommitmentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, AuditedHistoryAdmin):
     form = CommitmentAdminForm
     list_display = [
         "label",
@@ -169,10 +169,23 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
                 ]
             },
         ),
-        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            _("Record"),
+            {
+                "fields": ["created_at", "updated_at", "archived_at", "archived_by", "archive_reason"],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     inlines = [RecipientInline, ClosureInline, DeadlineChangeInline, RelationInline]
-    actions = ["close_with_letter", "reset_deadline", "mark_lapsed", "rederive_from_phrase"]
+    actions = [
+        "close_with_letter",
+        "reset_deadline",
+        "mark_lapsed",
+        "rederive_from_phrase",
+        "archive_selected",
+        "restore_selected",
+    ]
     list_per_page = 50
     show_full_result_count = False
     ordering = ["-made_on", "-pk"]
@@ -249,7 +262,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     # --- actions with an intermediate page -------------------------------------------------
 
     def _action_page(self, request, queryset, form, title, apply):
-        """Show `form` for the selection; on a valid POST run `apply(form)`.
+        """Show `form` for the selection; on a valid POST run `apply(form)`, and log it.
 
         A refused change shows the same page again with the reasons, keeping the selection and
         everything typed (it used to return to the list and lose them).
@@ -263,6 +276,8 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
                 changed = None
             if changed is None:
                 return self._render_action_page(request, queryset, form, title, errors)
+            # One entry per selected commitment (`changed` may hold deadline-history entries).
+            log_action(request, queryset, f"{title}: {form.cleaned_data.get('reason') or ''}".rstrip(": "))
             self.message_user(
                 request,
                 ngettext("%(count)d commitment changed.", "%(count)d commitments changed.", len(changed))
@@ -303,6 +318,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
                 f.cleaned_data["fulfilment"],
                 closed_on=f.cleaned_data["closed_on"],
                 note=f.cleaned_data["note"],
+                user=request.user,
             ),
         )
 
@@ -322,6 +338,7 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     @admin.action(description=_("Derive the due date from the phrase again"), permissions=["change"])
     def rederive_from_phrase(self, request, queryset):
         entries = deadlines.release_overrides(queryset.select_related("source_activity"), user=request.user)
+        log_action(request, [entry.commitment for entry in entries], "termijn opnieuw afgeleid uit de zinsnede")
         self.message_user(
             request,
             ngettext(
@@ -339,5 +356,5 @@ class CommitmentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
             queryset,
             form,
             _("Mark lapsed"),
-            lambda f: closing.mark_lapsed(queryset, reason=f.cleaned_data["reason"]),
+            lambda f: closing.mark_lapsed(queryset, reason=f.cleaned_data["reason"], user=request.user),
         )

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget, AutocompleteSelect
 from django.utils.translation import gettext_lazy as _
 
-from .. import citations
+from .. import citations, clock
 from ..models import Closure, Commitment, Document, Dossier, Fulfilment
 
 
@@ -65,7 +65,7 @@ class DocumentAdminForm(forms.ModelForm):
                     _("Dossier %(dossier)s is not registered yet. Add the dossier first."),
                     params={"dossier": parsed.dossier_slug},
                 )
-        duplicate = Document.objects.filter(identifier=parsed.slug).exclude(pk=self.instance.pk).first()
+        duplicate = Document.all_objects.filter(identifier=parsed.slug).exclude(pk=self.instance.pk).first()
         if duplicate:
             raise forms.ValidationError(_("%(citation)s is already registered."), params={"citation": parsed.citation})
         self.parsed_citation, self.parsed_dossier = parsed, dossier
@@ -129,13 +129,19 @@ class CloseWithLetterForm(ActionForm):
     )
     fulfilment = forms.ChoiceField(label=_("Fulfils"), choices=Fulfilment.choices)
     closed_on = forms.DateField(
-        label=_("Date"), required=False, widget=AdminDateWidget, help_text=_("Empty: the letter's date.")
+        label=_("Date"),
+        required=False,
+        widget=AdminDateWidget,
+        help_text=_("Empty: the letter's date."),
+        validators=[clock.validate_date_in_range],
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
 
 class ResetDeadlineForm(ActionForm):
-    new_due_date = forms.DateField(label=_("New due date"), widget=AdminDateWidget)
+    new_due_date = forms.DateField(
+        label=_("New due date"), widget=AdminDateWidget, validators=[clock.validate_date_in_range]
+    )
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 

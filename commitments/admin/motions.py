@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Motion, MotionSigner, MotionStatusChange
 from ..services import motions
+from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin
 
 
 class MotionSignerInline(admin.TabularInline):
@@ -19,7 +19,7 @@ class MotionStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Motion)
-class MotionAdmin(SimpleHistoryAdmin):
+class MotionAdmin(ArchivesInsteadOfDeleting, AuditedHistoryAdmin):
     list_display = ["document", "title", "status", "kabinetsappreciatie", "filed_on"]
     list_filter = ["status", "kabinetsappreciatie", "committee"]
     list_select_related = ["document__dossier"]
@@ -29,6 +29,7 @@ class MotionAdmin(SimpleHistoryAdmin):
     readonly_fields = ["status"]
     inlines = [MotionSignerInline, MotionStatusChangeInline]
     show_full_result_count = False
+    actions = ["archive_selected", "restore_selected"]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -4,23 +4,23 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Activity, Document, DocumentSeries, Dossier
 from ..selectors.waiting import commitments_waiting_for
+from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin
 from .closures import ClosedByDocumentInline, SavesClosuresThroughService
 from .forms import DocumentAdminForm
 from .letters import LetterReceivedView
 
 
 @admin.register(Dossier)
-class DossierAdmin(SimpleHistoryAdmin):
+class DossierAdmin(AuditedHistoryAdmin):
     list_display = ["slug", "title"]
     search_fields = ["number", "title"]
 
 
 @admin.register(DocumentSeries)
-class DocumentSeriesAdmin(SimpleHistoryAdmin):
+class DocumentSeriesAdmin(AuditedHistoryAdmin):
     search_fields = ["name"]
 
 
@@ -33,7 +33,7 @@ def _waiting_commitment_links(document):
 
 
 @admin.register(Document)
-class DocumentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
+class DocumentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, AuditedHistoryAdmin):
     form = DocumentAdminForm
     list_display = ["identifier", "title", "kind", "date", "chamber"]
     list_filter = ["kind", "chamber", "citation_kind", "series"]
@@ -44,6 +44,7 @@ class DocumentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
     readonly_fields = ["identifier", "official_link", "waiting_commitments"]
     inlines = [ClosedByDocumentInline]
     show_full_result_count = False
+    actions = ["archive_selected", "restore_selected"]
 
     def get_urls(self):
         letter_received = self.admin_site.admin_view(LetterReceivedView(self))
@@ -88,7 +89,7 @@ class DocumentAdmin(SavesClosuresThroughService, SimpleHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(AuditedHistoryAdmin):
     list_display = ["title", "kind", "date", "date_earliest", "date_latest", "committee"]
     list_filter = ["kind", "chamber", "committee"]
     list_select_related = ["committee"]

@@ -1,17 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Committee, Ministry, Office, Party, Person
+from .audit import AuditedHistoryAdmin
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(AuditedHistoryAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["abbreviation", "name"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(AuditedHistoryAdmin):
     list_display = ["name", "full_name", "party"]
     list_filter = ["party"]
     list_select_related = ["party"]
@@ -20,19 +20,19 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ministry)
-class MinistryAdmin(SimpleHistoryAdmin):
+class MinistryAdmin(AuditedHistoryAdmin):
     list_display = ["abbreviation", "name"]
     search_fields = ["abbreviation", "name"]
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SimpleHistoryAdmin):
+class CommitteeAdmin(AuditedHistoryAdmin):
     list_display = ["name", "abbreviation"]
     search_fields = ["name", "abbreviation"]
 
 
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin):
+class OfficeAdmin(AuditedHistoryAdmin):
     list_display = ["person", "title", "function", "ministry", "start", "end"]
     list_filter = ["function", "ministry"]
     list_select_related = ["person", "ministry"]

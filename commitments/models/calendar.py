@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .. import clock
 from .choices import Chamber, RecessConfidence
 
 
@@ -15,8 +16,8 @@ class Recess(models.Model):
 
     chamber = models.CharField(_("chamber"), max_length=2, choices=Chamber.choices)
     kind = models.CharField(_("kind"), max_length=30, help_text=_("e.g. zomerreces, kerstreces, herfstreces."))
-    start = models.DateField(_("first day"))
-    end = models.DateField(_("end"))
+    start = models.DateField(_("first day"), validators=[clock.validate_date_in_range])
+    end = models.DateField(_("end"), validators=[clock.validate_date_in_range])
     confidence = models.CharField(_("confidence"), max_length=20, choices=Confidence.choices)
     note = models.CharField(_("note"), max_length=300, blank=True)
 

@@ -91,6 +91,13 @@ class DeadlineSource(models.TextChoices):
         """Sources that set the date by hand: the phrase no longer decides it."""
         return (cls.OVERRIDE, cls.RAPPEL, cls.EXTENSION)
 
+    @classmethod
+    def with_staff_reasons(cls):
+        """Sources whose reason is a clerk's internal note (the admin, the rappel screen): shown on
+        public pages only when TRACKER_PUBLISH_STAFF_REASONS is on. An extension's reason stays
+        public: the minister asked for it in a letter to the Kamer."""
+        return (cls.OVERRIDE, cls.RAPPEL)
+
 
 class RelationKind(models.TextChoices):
     FOLLOW_UP = "vervolg op", _("follows up on")

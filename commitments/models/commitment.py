@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
+from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import (
     Anchor,
     Chamber,
@@ -135,7 +136,7 @@ class Scorecard:
         return self.open + self.overdue + self.fulfilled + self.lapsed
 
 
-class CommitmentQuerySet(models.QuerySet):
+class CommitmentQuerySet(ArchivableQuerySet):
     def open(self):
         """Open or partly fulfilled: the government still owes something."""
         return self.filter(status__in=CommitmentStatus.open_values())
@@ -305,7 +306,7 @@ def closure_date_error(commitment: "Commitment", letter: Document) -> str | None
     return None
 
 
-class Commitment(models.Model):
+class Commitment(Archivable):
     """A toezegging, or the obligation to carry out an adopted motion (kind 'motie')."""
 
     Kind = CommitmentKind
@@ -324,6 +325,7 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         help_text=_("Leave empty when the papers do not give it; the activity then records the bounds."),
+        validators=[clock.validate_date_in_range],
     )
     source_activity = models.ForeignKey(
         Activity,
@@ -407,8 +409,10 @@ class Commitment(models.Model):
     )
 
     deadline_phrase = models.CharField(_("deadline as said"), max_length=300, blank=True)
-    due_date = models.DateField(_("due date"), null=True, blank=True)
-    due_date_earliest = models.DateField(_("earliest date"), null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True, validators=[clock.validate_date_in_range])
+    due_date_earliest = models.DateField(
+        _("earliest date"), null=True, blank=True, validators=[clock.validate_date_in_range]
+    )
     deadline_precision = models.CharField(
         _("precision"), max_length=20, choices=Precision.choices, default=Precision.NONE
     )
@@ -439,6 +443,7 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         help_text=_("For event deadlines: when the awaited paper or debate is expected. Not a due date."),
+        validators=[clock.validate_date_in_range],
     )
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPENSTAAND)
@@ -454,7 +459,9 @@ class Commitment(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    objects = CommitmentQuerySet.as_manager()
+    # Archived commitments are left out everywhere but the admin (see `models.archive`).
+    objects = ActiveManager.from_queryset(CommitmentQuerySet)()
+    all_objects = CommitmentQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[])
 
     class Meta:
@@ -634,6 +641,8 @@ class CommitmentRecipient(models.Model):
         related_name="commitments_received",
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["pk"]
         verbose_name = _("promised to")
@@ -661,6 +670,8 @@ class CommitmentRelation(models.Model):
     )
     kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices, default=Kind.FOLLOW_UP)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("relation")
         verbose_name_plural = _("relations")
@@ -687,7 +698,9 @@ class Closure(models.Model):
     )
     document = models.ForeignKey(Document, verbose_name=_("letter"), on_delete=models.PROTECT, related_name="closures")
     fulfilment = models.CharField(_("fulfils"), max_length=20, choices=Fulfilment.choices, default=Fulfilment.FULL)
-    closed_on = models.DateField(_("date"), help_text=_("Usually the letter's date."))
+    closed_on = models.DateField(
+        _("date"), help_text=_("Usually the letter's date."), validators=[clock.validate_date_in_range]
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
 
     history = HistoricalRecords()
@@ -718,7 +731,8 @@ class DeadlineChange(models.Model):
 
     Source = DeadlineSource
 
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="deadline_changes")
+    # PROTECT: the deadline history outlives nothing it describes (commitments are archived, not deleted).
+    commitment = models.ForeignKey(Commitment, on_delete=models.PROTECT, related_name="deadline_changes")
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -734,6 +748,8 @@ class DeadlineChange(models.Model):
     source = models.CharField(_("source"), max_length=20, choices=Source.choices)
     reason = models.CharField(_("reason"), max_length=500, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["changed_at", "pk"]
         verbose_name = _("deadline change")
@@ -741,3 +757,11 @@ class DeadlineChange(models.Model):
 
     def __str__(self):
         return f"{self.old_due_date or '—'} → {self.new_due_date or '—'}"
+
+    @property
+    def public_reason(self) -> str:
+        """The reason as the public pages show it: the engine's explanations always, a clerk's
+        typed reason (admin, rappel screen) only when TRACKER_PUBLISH_STAFF_REASONS is on."""
+        if self.source in DeadlineSource.with_staff_reasons() and not settings.TRACKER_PUBLISH_STAFF_REASONS:
+            return ""
+        return self.reason

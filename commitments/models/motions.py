@@ -8,17 +8,19 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .. import clock
+from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import DocumentKind, KabinetsAppreciatie, MotionStatus, SignerRole
 from .papers import Activity, Document
 from .people import Committee, Party, Person
 
 
-class MotionQuerySet(models.QuerySet):
+class MotionQuerySet(ArchivableQuerySet):
     def adopted(self):
         return self.filter(status=MotionStatus.AANGENOMEN)
 
 
-class Motion(models.Model):
+class Motion(Archivable):
     """A motie, filed as a Kamerstuk. When adopted, carrying it out is tracked as a commitment."""
 
     Status = MotionStatus
@@ -31,7 +33,7 @@ class Motion(models.Model):
     activity = models.ForeignKey(
         Activity, verbose_name=_("filed in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="motions"
     )
-    filed_on = models.DateField(_("filed on"), null=True, blank=True)
+    filed_on = models.DateField(_("filed on"), null=True, blank=True, validators=[clock.validate_date_in_range])
     kabinetsappreciatie = models.CharField(
         _("government appraisal"),
         max_length=60,
@@ -55,7 +57,8 @@ class Motion(models.Model):
         Committee, verbose_name=_("committee"), null=True, blank=True, on_delete=models.PROTECT, related_name="motions"
     )
 
-    objects = MotionQuerySet.as_manager()
+    objects = ActiveManager.from_queryset(MotionQuerySet)()
+    all_objects = MotionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -94,6 +97,8 @@ class MotionSigner(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.INDIENER)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("signatory")
@@ -107,8 +112,10 @@ class MotionSigner(models.Model):
 class MotionStatusChange(models.Model):
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(_("status"), max_length=20, choices=MotionStatus.choices)
-    date = models.DateField(_("date"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True, validators=[clock.validate_date_in_range])
     note = models.CharField(_("note"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["date", "pk"]

@@ -9,12 +9,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .. import citations
+from .. import citations, clock
+from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import ActivityKind, Chamber, CitationKind, DocumentKind
 from .people import Committee, Ministry
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(ArchivableQuerySet):
     def letters(self):
         """Papers that can answer a commitment (not motions, amendments or transcripts)."""
         return self.exclude(kind__in=DocumentKind.not_letters())
@@ -68,7 +69,7 @@ class DocumentSeries(models.Model):
         return self.name
 
 
-class Document(models.Model):
+class Document(Archivable):
     """A citable paper: a Kamerstuk, Handelingen, Aanhangsel Handelingen or an Eerste Kamer paper.
 
     The identifying parts come from one parser (`citations.parse_citation`); `identifier`
@@ -95,7 +96,7 @@ class Document(models.Model):
     item = models.CharField(_("item (Handelingen)"), max_length=10, blank=True)
     kind = models.CharField(_("kind"), max_length=40, choices=DocumentKind.choices, default=DocumentKind.BRIEF_REGERING)
     title = models.CharField(_("title"), max_length=500)
-    date = models.DateField(_("date"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True, validators=[clock.validate_date_in_range])
     series = models.ForeignKey(
         DocumentSeries,
         verbose_name=_("series"),
@@ -108,7 +109,8 @@ class Document(models.Model):
         Ministry, verbose_name=_("ministry"), null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
     )
 
-    objects = DocumentQuerySet.as_manager()
+    objects = ActiveManager.from_queryset(DocumentQuerySet)()
+    all_objects = DocumentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -190,9 +192,13 @@ class Activity(models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=500)
     chamber = models.CharField(_("chamber"), max_length=2, choices=Chamber.choices, default=Chamber.TK)
-    date = models.DateField(_("date"), null=True, blank=True)
-    date_earliest = models.DateField(_("earliest possible date"), null=True, blank=True)
-    date_latest = models.DateField(_("latest possible date"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True, validators=[clock.validate_date_in_range])
+    date_earliest = models.DateField(
+        _("earliest possible date"), null=True, blank=True, validators=[clock.validate_date_in_range]
+    )
+    date_latest = models.DateField(
+        _("latest possible date"), null=True, blank=True, validators=[clock.validate_date_in_range]
+    )
     committee = models.ForeignKey(
         Committee,
         verbose_name=_("committee"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .. import clock
 from .choices import OfficeFunction
 
 
@@ -133,8 +134,8 @@ class Office(models.Model):
         _("title"), max_length=200, help_text=_("As the Kamer writes it, e.g. 'staatssecretaris van VWS'.")
     )
     ministry = models.ForeignKey(Ministry, verbose_name=_("ministry"), on_delete=models.PROTECT, related_name="offices")
-    start = models.DateField(_("start"), null=True, blank=True)
-    end = models.DateField(_("end"), null=True, blank=True)
+    start = models.DateField(_("start"), null=True, blank=True, validators=[clock.validate_date_in_range])
+    end = models.DateField(_("end"), null=True, blank=True, validators=[clock.validate_date_in_range])
 
     objects = OfficeQuerySet.as_manager()
     history = HistoricalRecords()

@@ -15,7 +15,7 @@ MAX_DAYS = 366
 class RappelParameters(forms.Form):
     """`?peildatum=YYYY-MM-DD` (default today) and `?binnen=N` days (default 60)."""
 
-    peildatum = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    peildatum = forms.DateField(required=False, input_formats=["%Y-%m-%d"], validators=[clock.validate_date_in_range])
     binnen = forms.IntegerField(required=False, min_value=0, max_value=MAX_DAYS)
 
     def clean_peildatum(self):
@@ -38,6 +38,7 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+        validators=[clock.validate_date_in_range],
     )
     # The hint ("Citation, e.g. …") is in the column header, once for all rows.
     letter = forms.CharField(label=_("Closing letter"), required=False, max_length=200)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_safe
 
 from ..auth import CHANGE_COMMITMENT, VIEW_COMMITMENT, permission_required
 from ..exports.columns import RAPPEL_COLUMNS, ExportContext
@@ -47,8 +48,10 @@ def _query(cutoff, days):
 
 
 def _days_left(commitment, cutoff):
-    """Days from the cut-off date to the due date, or None when overdue."""
-    return (commitment.due_date - cutoff).days if commitment.days_late is None else None
+    """Days from the cut-off date to the due date, or None when overdue or without a due date."""
+    if commitment.due_date is None or commitment.days_late is not None:
+        return None
+    return (commitment.due_date - cutoff).days
 
 
 def _deadline_source(commitment):
@@ -63,6 +66,7 @@ def _annotate(queryset, cutoff):
     return rows
 
 
+@require_safe
 @view_required
 def rappel_index(request):
     cutoff, days, error = _parameters(request)
@@ -84,6 +88,7 @@ def rappel_index(request):
     )
 
 
+@require_safe
 @view_required
 def rappel_ministry(request, ministry):
     cutoff, days, error = _parameters(request)
@@ -105,6 +110,7 @@ def rappel_ministry(request, ministry):
     return render(request, "rappel/ministry_print.html" if printable else "rappel/ministry.html", context)
 
 
+@require_safe
 @view_required
 def rappel_export(request, ministry):
     """The ministry's rappel list as CSV for Excel (UTF-8 with BOM, `;`, formulas neutralised)."""

@@ -158,9 +158,10 @@ def commitment_timeline(commitment):
                 RESCHEDULED,
                 "",
                 change.get_source_display(),
-                detail=f"{change.reason} ({change.old_due_date:%d-%m-%Y} → {change.new_due_date:%d-%m-%Y})"
+                # The public page: a reason typed by staff only when it may be published.
+                detail=f"{change.public_reason} ({change.old_due_date:%d-%m-%Y} → {change.new_due_date:%d-%m-%Y})".lstrip()
                 if change.new_due_date
-                else change.reason,
+                else change.public_reason,
             )
         )
     status = CommitmentStatus.OPENSTAAND

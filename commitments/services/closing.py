@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Closure, Commitment, CommitmentStatus, Document, Fulfilment, closure_date_error
-from .records import clip, save_with_reason
+from .records import Actor, clip, delete_with_reason, save_with_reason
 
 
 def status_from_closures(commitment: Commitment) -> str:
@@ -31,13 +31,13 @@ def status_from_closures(commitment: Commitment) -> str:
     return CommitmentStatus.OPENSTAAND
 
 
-def refresh_status(commitment: Commitment, *, reason: str) -> bool:
+def refresh_status(commitment: Commitment, *, reason: str, user: Actor = None) -> bool:
     """Set the status that the closing letters give, saving (with `reason`) only when it changes."""
     status = status_from_closures(commitment)
     if status == commitment.status:
         return False
     commitment.status = status
-    save_with_reason(commitment, reason)
+    save_with_reason(commitment, reason, user=user)
     return True
 
 
@@ -55,6 +55,7 @@ def close_with_letter(
     *,
     closed_on: date | None = None,
     note: str = "",
+    user: Actor = None,
 ) -> list[Commitment]:
     """Record that `letter` fulfils each commitment fully or partly, and set their status.
 
@@ -69,15 +70,15 @@ def close_with_letter(
     commitments = list(commitments)
     _check_can_close(commitments, letter)
     for commitment in commitments:
-        closure, created = Closure.objects.get_or_create(
-            commitment=commitment,
-            document=letter,
-            defaults={"fulfilment": fulfilment, "closed_on": closed_on, "note": note},
-        )
-        if not created:
+        closure = Closure.objects.filter(commitment=commitment, document=letter).first()
+        if closure is None:
+            closure = Closure(
+                commitment=commitment, document=letter, fulfilment=fulfilment, closed_on=closed_on, note=note
+            )
+        else:
             closure.fulfilment, closure.closed_on, closure.note = fulfilment, closed_on, note or closure.note
-            closure.save()
-        refresh_status(commitment, reason=f"afgedaan met {letter.citation} ({Fulfilment(fulfilment).label})")
+        save_with_reason(closure, f"afgedaan met {letter.citation}", user=user)
+        refresh_status(commitment, reason=f"afgedaan met {letter.citation} ({Fulfilment(fulfilment).label})", user=user)
     return commitments
 
 
@@ -90,7 +91,7 @@ def save_closure(closure: Closure) -> Closure:
             [closure.commitment], closure.document, closure.fulfilment, closed_on=closure.closed_on, note=closure.note
         )
         return Closure.objects.get(commitment=closure.commitment, document=closure.document)
-    closure.save()
+    save_with_reason(closure, f"afdoening door {closure.document.citation} gewijzigd")
     refresh_status(closure.commitment, reason=f"afdoening door {closure.document.citation} gewijzigd")
     return closure
 
@@ -99,13 +100,13 @@ def save_closure(closure: Closure) -> Closure:
 def remove_closure(closure: Closure, *, reason: str = "") -> None:
     """Remove a closing letter from a commitment; the status follows what is left."""
     commitment, letter = closure.commitment, closure.document
-    closure.delete()
     why = f"afdoening door {letter.citation} verwijderd"
+    delete_with_reason(closure, clip(f"{why}: {reason}" if reason.strip() else why, 100))
     refresh_status(commitment, reason=clip(f"{why}: {reason}" if reason.strip() else why, 100))
 
 
 @transaction.atomic
-def mark_lapsed(commitments: Iterable[Commitment], *, reason: str) -> list[Commitment]:
+def mark_lapsed(commitments: Iterable[Commitment], *, reason: str, user: Actor = None) -> list[Commitment]:
     """Mark commitments lapsed (vervallen), keeping the reason."""
     if not (reason or "").strip():
         raise ValidationError(_("Give a reason why the commitment lapsed."))
@@ -113,6 +114,6 @@ def mark_lapsed(commitments: Iterable[Commitment], *, reason: str) -> list[Commi
     for commitment in commitments:
         commitment.status = CommitmentStatus.VERVALLEN
         commitment.status_note = reason.strip()
-        save_with_reason(commitment, f"vervallen: {reason.strip()}")
+        save_with_reason(commitment, f"vervallen: {reason.strip()}", user=user)
         changed.append(commitment)
     return changed

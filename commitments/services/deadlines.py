@@ -14,10 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .. import clock
 from ..deadlines import RecessCalendar, derive_due_date
 from ..models import Anchor, Commitment, CommitmentQuerySet, DeadlineChange, DeadlineSource, Precision, Recess
 from ..selectors.calendar import calendar_from_database
-from .records import Actor, acting_user, clip, max_length, save_with_reason
+from .records import Actor, acting_user, clip, delete_with_reason, max_length, save_with_reason
 
 _EXPLANATION_LENGTH = max_length(Commitment, "deadline_explanation")
 _RULE_LENGTH = max_length(Commitment, "deadline_rule")
@@ -101,6 +102,7 @@ def _store(
     edits to save). Returns the history entry, or None when the date did not move.
     """
     fields = fields or {}
+    clock.validate_date_in_range(new_due_date)
     old_due_date = commitment.due_date if commitment.pk else None
     changed = {name: value for name, value in fields.items() if getattr(commitment, name) != value}
     date_moved = new_due_date != old_due_date
@@ -110,10 +112,10 @@ def _store(
         setattr(commitment, name, value)
     commitment.due_date = new_due_date
     reason = clip(reason, _REASON_LENGTH)
-    save_with_reason(commitment, f"termijn: {reason}" if date_moved and reason else "termijn bijgewerkt")
+    save_with_reason(commitment, f"termijn: {reason}" if date_moved and reason else "termijn bijgewerkt", user=user)
     if not date_moved:
         return None
-    return DeadlineChange.objects.create(
+    entry = DeadlineChange(
         commitment=commitment,
         changed_by=acting_user(user),
         old_due_date=old_due_date,
@@ -122,6 +124,8 @@ def _store(
         source=source,
         reason=reason,
     )
+    save_with_reason(entry, reason or DeadlineSource(source).value, user=user)
+    return entry
 
 
 def _require_reason(reason: str) -> str:
@@ -144,7 +148,7 @@ def _derive(
         # A date set by hand stands; so does a date recorded without a phrase (the Eerste
         # Kamer's register), which is not ours to clear.
         if always_save:
-            save_with_reason(commitment, "gewijzigd")
+            save_with_reason(commitment, "gewijzigd", user=user)
         return None
     fields = derive_deadline_fields(commitment, calendar=calendar)
     new_due_date = fields.pop("due_date")
@@ -213,7 +217,7 @@ def save_with_deadline(
         return _derive(
             commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason="", user=user, always_save=True
         )
-    save_with_reason(commitment, "gewijzigd")
+    save_with_reason(commitment, "gewijzigd", user=user)
     return None
 
 
@@ -248,7 +252,7 @@ def reset_deadline(
 
 def note_in_history(commitment: Commitment, *, source: str, reason: str, user: Actor = None) -> DeadlineChange:
     """A deadline-history entry for a decision that leaves the due date as it is."""
-    return DeadlineChange.objects.create(
+    entry = DeadlineChange(
         commitment=commitment,
         changed_by=acting_user(user),
         old_due_date=commitment.due_date,
@@ -257,6 +261,8 @@ def note_in_history(commitment: Commitment, *, source: str, reason: str, user: A
         source=source,
         reason=clip(reason, _REASON_LENGTH),
     )
+    save_with_reason(entry, reason, user=user)
+    return entry
 
 
 @transaction.atomic
@@ -345,7 +351,7 @@ def save_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
     An edit that changes none of its dates (a note, the confidence) recomputes and writes nothing.
     """
     before = Recess.objects.filter(pk=recess.pk).first() if recess.pk else None
-    recess.save()
+    save_with_reason(recess, "reces gewijzigd" if before is not None else "reces toegevoegd", user=user)
     if before is not None and all(getattr(before, f) == getattr(recess, f) for f in _RECESS_DATE_FIELDS):
         return []
     chambers = {recess.chamber} | ({before.chamber} if before is not None else set())
@@ -361,7 +367,7 @@ def save_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
 def delete_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
     """Remove a recess, and recompute the due dates that were derived from it."""
     description, chamber = _describe(recess), recess.chamber
-    recess.delete()
+    delete_with_reason(recess, "reces verwijderd", user=user)
     return rederive_due_dates(
         Commitment.objects.derived_from_recess().filter(chamber=chamber),
         reason=f"reces verwijderd: {description}",

@@ -11,7 +11,9 @@ from .records import save_with_reason
 @transaction.atomic
 def record_motion_status(motion: Motion, status: str, *, date: datetime.date | None = None, note: str = "") -> Motion:
     """Add a step to a motion's course; an adopted motion gets its execution obligation."""
-    MotionStatusChange.objects.create(motion=motion, status=status, date=date, note=note)
+    save_with_reason(
+        MotionStatusChange(motion=motion, status=status, date=date, note=note), f"verloop: {MotionStatus(status).label}"
+    )
     motion.status = status
     save_with_reason(motion, f"verloop: {MotionStatus(status).label}")
     if status == MotionStatus.AANGENOMEN:
@@ -34,7 +36,8 @@ def sync_motion_status(motion: Motion) -> Motion:
 
 def ensure_motion_obligation(motion: Motion, *, adopted_on: datetime.date | None = None) -> Commitment:
     """The commitment that tracks carrying out an adopted motion (created once)."""
-    existing = Commitment.objects.filter(motion=motion).first()
+    # An archived obligation still is the motion's one obligation: do not create a second.
+    existing = Commitment.all_objects.filter(motion=motion).first()
     if existing:
         return existing
     obligation = Commitment(

@@ -77,7 +77,7 @@ def record_rappel_decisions(
         # A stored record: the outcome's Dutch value, whatever the interface language.
         reason = clip(f"rappel (peildatum {cutoff:%d-%m-%Y}): {outcome.value}: {decision.reason}", _REASON_LENGTH)
         if outcome in _CLOSING and decision.letter is not None:  # errors() requires the letter
-            closing.close_with_letter([commitment], decision.letter, _CLOSING[outcome], note=reason)
+            closing.close_with_letter([commitment], decision.letter, _CLOSING[outcome], note=reason, user=user)
         entry = None
         if outcome in _RESCHEDULING:
             entry = deadlines.change_due_date(

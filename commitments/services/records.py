@@ -27,7 +27,20 @@ def acting_user(user: Actor) -> User | None:
     return user if isinstance(user, User) and user.is_authenticated else None
 
 
-def save_with_reason(instance: Any, reason: str) -> None:
-    """Save `instance` with `reason` as its change-history reason (django-simple-history)."""
+def save_with_reason(instance: Any, reason: str, *, user: Actor = None) -> None:
+    """Save `instance` with `reason` as its change-history reason (django-simple-history).
+
+    `user` is recorded as the author when given (scripts have no request to take it from).
+    """
     instance._change_reason = clip(reason, 100)
+    if acting_user(user) is not None:
+        instance._history_user = user
     instance.save()
+
+
+def delete_with_reason(instance: Any, reason: str, *, user: Actor = None) -> None:
+    """Delete `instance`, with `reason` (and `user`) on the history row that records it."""
+    instance._change_reason = clip(reason, 100)
+    if acting_user(user) is not None:
+        instance._history_user = user
+    instance.delete()

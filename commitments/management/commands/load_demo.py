@@ -20,17 +20,21 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, user, password, force, **options):
+        # The account first: it is recorded as the author of the derived due dates.
+        account, created = get_user_model().objects.get_or_create(username=user, defaults={"is_staff": True})
+        if created:
+            # Only a new account gets the demo password; a rerun never resets one someone changed.
+            account.set_password(password)
+            account.save()
+            account.groups.add(Group.objects.get(name=GRIFFIE))
+            self.stdout.write(f"Demo griffie account: {user} / {password}")
+        else:
+            self.stdout.write(f"Demo account {user} exists; its password and groups are left as they are.")
         if force or not Commitment.objects.exists():
             call_command("loaddata", "demo", verbosity=0)
             # The fixture keeps the phrases as said; the due dates come from the deadline engine.
-            derived = derive_due_dates(Commitment.objects.select_related("source_activity"))
+            derived = derive_due_dates(Commitment.objects.select_related("source_activity"), user=account)
             self.stdout.write(f"Due dates derived from the phrase: {derived}.")
             self.stdout.write(f"Demo data loaded: {Commitment.objects.count()} commitments and motion obligations.")
         else:
             self.stdout.write("Data present; demo fixture not loaded again (use --force).")
-        account, created = get_user_model().objects.get_or_create(username=user, defaults={"is_staff": True})
-        account.is_staff = True
-        account.set_password(password)
-        account.save()
-        account.groups.add(Group.objects.get(name=GRIFFIE))
-        self.stdout.write(f"Demo griffie account: {user} / {password}")

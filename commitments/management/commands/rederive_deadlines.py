@@ -1,5 +1,6 @@
 """Recompute due dates derived from deadline phrases, recording each change in the history."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
@@ -19,15 +20,23 @@ class Command(BaseCommand):
             "--all", action="store_true", help="Every commitment with a phrase, not only recess-anchored ones."
         )
         parser.add_argument("--chamber", choices=Chamber.values, help="Only commitments of this chamber.")
+        parser.add_argument(
+            "--by", metavar="USERNAME", default="", help="Who runs it: recorded as the author of every change."
+        )
 
-    def handle(self, *args, reason, all, chamber, **options):
+    def handle(self, *args, reason, all, chamber, by, **options):
+        user = None
+        if by:
+            user = get_user_model().objects.filter(username=by).first()
+            if user is None:
+                raise CommandError(f"No user named {by!r}.")
         queryset = Commitment.objects.all()
         if chamber:
             queryset = queryset.filter(chamber=chamber)
         queryset = queryset.exclude(deadline_phrase="") if all else queryset.derived_from_recess()
         reason = reason.strip() or "herberekend met de huidige recescalender (rederive_deadlines)"
         try:
-            entries = deadlines.rederive_due_dates(queryset, reason=reason)
+            entries = deadlines.rederive_due_dates(queryset, reason=reason, user=user)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         for entry in entries:

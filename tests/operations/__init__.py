@@ -1,0 +1,1 @@
+"""Operations: serving in production, health, logs, scaling out, sign-in hygiene, backups."""
