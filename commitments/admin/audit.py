@@ -90,19 +90,28 @@ class ArchiveForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=500)
 
 
-class ArchivedFilter(admin.SimpleListFilter):
-    title = _("archived")
-    parameter_name = "archived"
+class YesNoFilter(admin.SimpleListFilter):
+    """A yes/no list filter over two queryset methods: the rule itself stays on the queryset."""
+
+    # Each subclass names its two choices and the queryset method behind each.
+    yes_label: str
+    no_label: str
+    yes_method: str
+    no_method: str
 
     def lookups(self, request, model_admin):
-        return [("no", _("Not archived")), ("yes", _("Archived"))]
+        return [("yes", self.yes_label), ("no", self.no_label)]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.archived()
-        if self.value() == "no":
-            return queryset.active()
-        return queryset
+        method = {"yes": self.yes_method, "no": self.no_method}.get(self.value())
+        return getattr(queryset, method)() if method else queryset
+
+
+class ArchivedFilter(YesNoFilter):
+    title = _("archived")
+    parameter_name = "archived"
+    yes_label, yes_method = _("Archived"), "archived"
+    no_label, no_method = _("Not archived"), "active"
 
 
 class ArchivesInsteadOfDeleting:

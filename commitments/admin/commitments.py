@@ -9,26 +9,18 @@ from django.utils.translation import ngettext
 from .. import clock
 from ..models import Commitment, CommitmentRecipient, CommitmentRelation, DeadlineChange
 from ..services import closing, deadlines
-from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin, log_action
+from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin, YesNoFilter, log_action
 from .closures import ClosureInline, SavesClosuresThroughService
 from .forms import CloseWithLetterForm, CommitmentAdminForm, MarkLapsedForm, ResetDeadlineForm
 
 
-class OverdueFilter(admin.SimpleListFilter):
+class OverdueFilter(YesNoFilter):
     """Overdue or not, by the one rule in `CommitmentQuerySet.overdue`."""
 
     title = _("overdue")
     parameter_name = "overdue"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Overdue")), ("no", _("Not overdue"))]
-
-    def queryset(self, request, queryset):
-        if self.value() == "yes":
-            return queryset.overdue()
-        if self.value() == "no":
-            return queryset.not_overdue()
-        return queryset
+    yes_label, yes_method = _("Overdue"), "overdue"
+    no_label, no_method = _("Not overdue"), "not_overdue"
 
 
 class RecipientInline(admin.TabularInline):

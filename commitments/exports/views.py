@@ -53,6 +53,12 @@ def motion_export_filename(filterset, day) -> str:
     return "-".join(filter(None, parts)) + ".csv"
 
 
+def _stream(request, filterset, columns, day, filename):
+    """Every row `filterset` selects, streamed as CSV in the dialect it names."""
+    rows = filterset.qs.iterator(chunk_size=CHUNK_SIZE)
+    return csv_response(rows, columns, _dialect(filterset), ExportContext(request, day), filename)
+
+
 @require_safe
 def commitments_csv(request):
     """Every commitment matching the list's filters (CommitmentFilter), as CSV."""
@@ -60,13 +66,7 @@ def commitments_csv(request):
     filterset, error = bind_filter(CommitmentExportFilter, request, commitment_export_rows(today), today=today)
     if error:
         return error
-    return csv_response(
-        filterset.qs.iterator(chunk_size=CHUNK_SIZE),
-        COMMITMENT_COLUMNS,
-        _dialect(filterset),
-        ExportContext(request, today),
-        commitment_export_filename(filterset, today),
-    )
+    return _stream(request, filterset, COMMITMENT_COLUMNS, today, commitment_export_filename(filterset, today))
 
 
 @require_safe
@@ -76,10 +76,4 @@ def motions_csv(request):
     filterset, error = bind_filter(MotionExportFilter, request, motion_export_rows())
     if error:
         return error
-    return csv_response(
-        filterset.qs.iterator(chunk_size=CHUNK_SIZE),
-        MOTION_COLUMNS,
-        _dialect(filterset),
-        ExportContext(request, today),
-        motion_export_filename(filterset, today),
-    )
+    return _stream(request, filterset, MOTION_COLUMNS, today, motion_export_filename(filterset, today))
