@@ -261,6 +261,12 @@ class MotionFilter(StrictFilterSet):
         return queryset.filter(document__dossier__number=number, document__dossier__suffix=suffix)
 
 
+class MotionListFilter(MotionFilter):
+    """The motions index: the export's filters, plus the page number."""
+
+    extra_parameters = ("page",)
+
+
 class DocumentFilter(StrictFilterSet):
     """Filters of the papers (the API's documents): kind, dossier, date."""
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("abonnementen/nieuw/", subscriptions.subscribe, name="subscribe"),
     path("abonnementen/<int:pk>/opzeggen/", subscriptions.delete_subscription, name="subscription_delete"),
     path("abonnementen/afmelden/<str:token>/", subscriptions.unsubscribe, name="unsubscribe"),
+    path("moties/", views.motion_index, name="motion_index"),
     path("moties/export.csv", exports.motions_csv, name="motion_export"),
     path("moties/<str:identifier>/", views.motion_detail, name="motion"),
     path("kamerstukken/<str:identifier>/", views.document_detail, name="document"),

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from . import clock
-from .filters import OPEN, CommitmentListFilter
+from .filters import OPEN, CommitmentListFilter, MotionListFilter
 from .models import ON_TIME_DEFINITION, PLENARY, Committee, DigestFrequency, Ministry, SubscriptionKind
 from .selectors import pages as selectors
 
@@ -180,6 +180,16 @@ def committee_index(request):
 def person_index(request):
     made, members = selectors.person_index(clock.today())
     return render(request, "commitments/person_index.html", {"made": made, "members": members})
+
+
+@require_safe
+def motion_index(request):
+    """Every motion, filtered like the motions export (status, dossier, filed between)."""
+    filterset = MotionListFilter(request.GET, queryset=selectors.motion_rows(), request=request)
+    if not filterset.is_valid():
+        return render(request, "commitments/motion_index.html", {"filter": filterset, "page_obj": None}, status=400)
+    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "commitments/motion_index.html", {"filter": filterset, "page_obj": page_obj})
 
 
 @require_safe

@@ -369,6 +369,15 @@ def person_index(today):
     return made.order_by("name"), members.order_by("name")
 
 
+def motion_rows():
+    """Motions as the index lists them, newest first, in a fixed number of queries."""
+    return (
+        Motion.objects.select_related("document__dossier", "obligation")
+        .prefetch_related(Prefetch("signers", queryset=MotionSigner.objects.select_related("person", "party")))
+        .order_by(F("filed_on").desc(nulls_last=True), "-pk")
+    )
+
+
 def motion_detail(identifier, today):
     motion = get_object_or_404(
         Motion.objects.select_related(

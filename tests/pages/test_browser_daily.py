@@ -94,6 +94,7 @@ def test_a_clerk_registers_a_letter_and_closes_what_it_answers_in_one_screen(liv
     [
         "/",
         "/toezeggingen/",
+        "/moties/",
         "/dossiers/",
         "/ministeries/",
         "/ministeries/?naar=nu",

@@ -279,6 +279,7 @@ def _other_urls(commitment):
     ]
     return [
         *api,
+        ("commitments:motion_index", reverse("commitments:motion_index"), public),
         ("commitments:dossier_index", reverse("commitments:dossier_index"), public),
         ("commitments:person_index", reverse("commitments:person_index"), public),
         ("commitments:ministry_index", reverse("commitments:ministry_index"), public),
