@@ -46,8 +46,9 @@ serve: install
 	$(PROD) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PROD) $(VENV)/bin/gunicorn --config gunicorn.conf.py
 
+# -n auto: one test process per core (pytest-xdist).
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 # Lint, format and type checks: what CI runs besides the tests.
 lint: install
