@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Closure
+from ..models import Closure, Document
 from ..services import closing
 
 
@@ -18,6 +18,9 @@ def save_closures(formset) -> None:
     for closure in formset.deleted_objects:
         closing.remove_closure(closure)
     for closure in closures:
+        if closure.closed_on is None and isinstance(formset.instance, Document):
+            # A letter added on this same page was not saved when its rows were cleaned.
+            closure.closed_on = formset.instance.date
         closing.save_closure(closure)
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from commitments.models import Closure, Commitment
 from tests.daily.helpers import close, commitment, days, frozen_today  # noqa: F401
-from tests.factories import DocumentFactory
+from tests.factories import DocumentFactory, DossierFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen_today")]
 
@@ -92,6 +92,32 @@ def test_on_the_letters_page_the_closing_date_defaults_to_the_letters_date(griff
     assert not any(m.startswith("De stuk") for m in messages)
     c.refresh_from_db()
     assert c.status == Commitment.Status.VOLDAAN
+
+
+def test_a_letter_added_with_its_closures_dates_them_by_the_letter(griffie_client):
+    c = commitment()
+    dossier = c.dossier or DossierFactory(number="31015")
+    data = {
+        "citation_text": f"Kamerstuk {dossier.number}, nr. 300",
+        "kenmerk": "",
+        "kind": "brief regering",
+        "title": "Voortgangsbrief",
+        "date": days(-2).isoformat(),
+        "series": "",
+        "ministry": "",
+        "closures-TOTAL_FORMS": "1",
+        "closures-INITIAL_FORMS": "0",
+        "closures-MIN_NUM_FORMS": "0",
+        "closures-MAX_NUM_FORMS": "1000",
+        "closures-0-commitment": c.pk,
+        "closures-0-fulfilment": "volledig",
+        "closures-0-closed_on": "",
+        "closures-0-note": "",
+        "closures-0-id": "",
+    }
+    response = griffie_client.post(reverse("admin:commitments_document_add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    assert Closure.objects.get(commitment=c).closed_on == days(-2)
 
 
 def test_the_closure_column_header_is_translated(griffie_client):
