@@ -3,7 +3,8 @@
 - `choices`: the vocabulary (statuses, kinds, chambers, precision, anchors).
 - `people`: parties, persons, ministries, committees, offices.
 - `papers`: dossiers, document series, documents, activities.
-- `motions`: motions, their signers and their course.
+- `motions`: motions, their signers, their course and the votes.
+- `opendata`: where a record came from in the Kamer's open data, and the sync's state.
 - `commitment`: commitments, recipients, relations, closing letters, the deadline history.
 - `calendar`: the recess calendar.
 - `subscriptions`: followed commitments, subscriptions to a selection, digests sent.
@@ -34,6 +35,7 @@ from .choices import (
     RelationKind,
     SignerRole,
     SubscriptionKind,
+    VoteChoice,
 )
 from .commitment import (
     ON_TIME_DEFINITION,
@@ -49,7 +51,8 @@ from .commitment import (
     lateness_in_words,
     overdue_q,
 )
-from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange
+from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, Vote, VoteQuerySet
+from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
 from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
 from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
 from .search import CommitmentSearch
@@ -59,6 +62,7 @@ __all__ = [
     "PLENARY",
     "ROW_RELATIONS",
     "Activity",
+    "AgendaItem",
     "ActivityKind",
     "Anchor",
     "Chamber",
@@ -82,6 +86,7 @@ __all__ = [
     "DocumentSeries",
     "Dossier",
     "Follow",
+    "FromOpenData",
     "Fulfilment",
     "KabinetsAppreciatie",
     "Ministry",
@@ -106,6 +111,11 @@ __all__ = [
     "SignerRole",
     "Subscription",
     "SubscriptionKind",
+    "SyncConflict",
+    "SyncState",
+    "Vote",
+    "VoteChoice",
+    "VoteQuerySet",
     "closure_date_error",
     "held_on_q",
     "overdue_q",

@@ -127,6 +127,14 @@ class MotionStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("lapsed")
 
 
+class VoteChoice(models.TextChoices):
+    """How a party (or, in a roll call, a member) voted: the Kamer's Stemming.Soort."""
+
+    VOOR = "voor", _("for")
+    TEGEN = "tegen", _("against")
+    NIET_DEELGENOMEN = "niet deelgenomen", _("did not take part")
+
+
 class SignerRole(models.TextChoices):
     INDIENER = "indiener", _("filed by")
     MEDEINDIENER = "medeindiener", _("co-signed by")
@@ -169,6 +177,8 @@ class CitationKind(models.TextChoices):
     AANHANGSEL = "aanhangsel", _("Aanhangsel Handelingen")
     # A letter known before its Kamerstuk number: identified by its date and kenmerk until then.
     BRIEF = "brief", _("letter without a number yet (date and kenmerk)")
+    # A paper of the Kamer's open data that has no Kamerstuk citation: known by its DocumentNummer.
+    DOCUMENTNUMMER = "documentnummer", _("Kamer document number (no citation)")
 
 
 class ActivityKind(models.TextChoices):

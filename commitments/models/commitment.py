@@ -43,6 +43,7 @@ from .choices import (
     RelationKind,
 )
 from .motions import Motion
+from .opendata import FromOpenData, OpenDataHistory
 from .papers import Activity, Document, DocumentSeries, Dossier
 from .people import Committee, Ministry, Office, Party, Person
 from .search import search as search_commitments
@@ -306,8 +307,10 @@ def closure_date_error(commitment: "Commitment", letter: Document) -> str | None
     return None
 
 
-class Commitment(Archivable):
+class Commitment(Archivable, FromOpenData):
     """A toezegging, or the obligation to carry out an adopted motion (kind 'motie')."""
+
+    tk_entity = "Toezegging"
 
     Kind = CommitmentKind
     Status = CommitmentStatus
@@ -462,7 +465,7 @@ class Commitment(Archivable):
     # Archived commitments are left out everywhere but the admin (see `models.archive`).
     objects = ActiveManager.from_queryset(CommitmentQuerySet)()
     all_objects = CommitmentQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[])
+    history = HistoricalRecords(m2m_fields=[], excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["due_date", "pk"]

@@ -10,7 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from .. import clock
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
-from .choices import DocumentKind, KabinetsAppreciatie, MotionStatus, SignerRole
+from .choices import Chamber, DocumentKind, KabinetsAppreciatie, MotionStatus, SignerRole, VoteChoice
+from .opendata import FromOpenData, OpenDataHistory
 from .papers import Activity, Document
 from .people import Committee, Party, Person
 
@@ -20,23 +21,42 @@ class MotionQuerySet(ArchivableQuerySet):
         return self.filter(status=MotionStatus.AANGENOMEN)
 
 
-class Motion(Archivable):
-    """A motie, filed as a Kamerstuk. When adopted, carrying it out is tracked as a commitment."""
+class Motion(Archivable, FromOpenData):
+    """A motie, usually filed as a Kamerstuk. When adopted, carrying it out is tracked as a commitment.
+
+    Motions from the Kamer's open data are known by their Zaak number (2024Z11440); older ones
+    often have no derivable Kamerstuk, so the paper is optional and the Zaak number identifies them.
+    """
 
     Status = MotionStatus
+    tk_entity = "Zaak"
 
     document = models.OneToOneField(
-        Document, verbose_name=_("Kamerstuk"), on_delete=models.PROTECT, related_name="motion"
+        Document,
+        verbose_name=_("Kamerstuk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="motion",
+        help_text=_("Empty only for a motion known by its Zaak number alone."),
     )
-    title = models.CharField(_("title"), max_length=300, help_text=_("e.g. 'Motie van het lid Westerveld c.s.'"))
-    dictum = models.TextField(_("dictum"), help_text=_("The operative part: 'verzoekt de regering …'."))
+    zaak = models.CharField(
+        _("Zaak number"),
+        max_length=20,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The Kamer's Zaak number, e.g. 2024Z11440."),
+    )
+    title = models.CharField(_("title"), max_length=500, help_text=_("e.g. 'Motie van het lid Westerveld c.s.'"))
+    dictum = models.TextField(_("dictum"), blank=True, help_text=_("The operative part: 'verzoekt de regering …'."))
     activity = models.ForeignKey(
         Activity, verbose_name=_("filed in"), null=True, blank=True, on_delete=models.SET_NULL, related_name="motions"
     )
     filed_on = models.DateField(_("filed on"), null=True, blank=True, validators=[clock.validate_date_in_range])
     kabinetsappreciatie = models.CharField(
         _("government appraisal"),
-        max_length=60,
+        max_length=100,
         blank=True,
         # format_lazy: the text must follow the user's language, not the one active at import.
         help_text=format_lazy(
@@ -59,29 +79,55 @@ class Motion(Archivable):
 
     objects = ActiveManager.from_queryset(MotionQuerySet)()
     all_objects = MotionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
-        ordering = ["-filed_on", "document__identifier"]
+        ordering = ["-filed_on", "zaak", "pk"]
         verbose_name = _("motion")
         verbose_name_plural = _("motions")
-        indexes = [models.Index(fields=["status"])]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["-filed_on", "zaak", "id"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(replaced_by__isnull=True) | ~Q(replaced_by=models.F("pk")),
                 name="motion_not_replaced_by_itself",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(document__isnull=False) | Q(zaak__isnull=False),
+                name="motion_has_kamerstuk_or_zaak",
+                violation_error_message=_("A motion needs its Kamerstuk or its Zaak number."),
+            ),
         ]
 
     def __str__(self):
-        return f"{self.document.citation} {self.title}"
+        return f"{self.citation} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:motion", args=[self.document.identifier])
+        return reverse("commitments:motion", args=[self.identifier])
+
+    @property
+    def identifier(self) -> str:
+        """The key in our URLs: the Kamerstuk's identifier, else the Zaak number."""
+        return self.document.identifier if self.document_id else (self.zaak or "")
+
+    @property
+    def citation(self) -> str:
+        """How the motion is cited: its Kamerstuk, else its Zaak number."""
+        return self.document.citation if self.document_id else (self.zaak or "")
+
+    @property
+    def chamber(self) -> str:
+        return self.document.chamber if self.document_id else Chamber.TK
+
+    @property
+    def kamer_url(self) -> str:
+        """The motion's page on the Tweede Kamer's site (motions known by their Zaak number)."""
+        return f"https://www.tweedekamer.nl/kamerstukken/moties/detail?id={self.zaak}" if self.zaak else ""
 
     def clean(self):
         if self.document_id and self.document.kind != DocumentKind.MOTIE:
             raise ValidationError({"document": _("A motion must be a Kamerstuk of kind 'motie'.")})
+        if not self.document_id and not self.zaak:
+            raise ValidationError({"document": _("A motion needs its Kamerstuk or its Zaak number.")})
 
 
 class MotionSigner(models.Model):
@@ -109,13 +155,23 @@ class MotionSigner(models.Model):
         return f"{self.person} ({self.party})" if self.party_id else str(self.person)
 
 
-class MotionStatusChange(models.Model):
+class MotionStatusChange(FromOpenData):
+    """A step of a motion's course; from the open data, a Besluit (with its votes)."""
+
+    tk_entity = "Besluit"
+
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(_("status"), max_length=20, choices=MotionStatus.choices)
     date = models.DateField(_("date"), null=True, blank=True, validators=[clock.validate_date_in_range])
     note = models.CharField(_("note"), max_length=500, blank=True)
+    decision_as_published = models.CharField(
+        _("decision as published"), max_length=200, blank=True, help_text=_("The Kamer's BesluitSoort, kept as is.")
+    )
+    vote_kind = models.CharField(
+        _("kind of vote"), max_length=40, blank=True, help_text=_("'Met handopsteken' or 'Hoofdelijk'.")
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["date", "pk"]
@@ -124,3 +180,51 @@ class MotionStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()} {self.date or ''}".strip()
+
+
+class VoteQuerySet(models.QuerySet):
+    def seats(self, choice: str) -> models.Sum:
+        """Seats cast `choice`, as an aggregate over votes: a party vote counts its party's seats,
+        a roll-call vote (one member) counts one."""
+        return models.Sum(
+            models.Case(
+                models.When(person__isnull=False, then=models.Value(1)),
+                default=models.F("seats"),
+                output_field=models.IntegerField(),
+            ),
+            filter=Q(choice=choice),
+        )
+
+
+class Vote(FromOpenData):
+    """One Stemming of the Kamer: a party's vote (with its seats), or a member's in a roll call.
+
+    The Kamer's record, read-only here. A vote the party called a mistake (`Vergissing`) still
+    counts, as it does in the Kamer's result; it is marked on the page.
+    """
+
+    Choice = VoteChoice
+    tk_entity = "Stemming"
+
+    decision = models.ForeignKey(MotionStatusChange, on_delete=models.CASCADE, related_name="votes")
+    party = models.ForeignKey(
+        Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.PROTECT, related_name="votes"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("member"), null=True, blank=True, on_delete=models.PROTECT, related_name="votes"
+    )
+    actor_name = models.CharField(_("voter as published"), max_length=200)
+    party_name = models.CharField(_("party as published"), max_length=100, blank=True)
+    choice = models.CharField(_("vote"), max_length=20, choices=Choice.choices)
+    seats = models.PositiveSmallIntegerField(_("seats"), null=True, blank=True)
+    mistake = models.BooleanField(_("declared a mistake"), default=False)
+
+    objects = VoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-seats", "actor_name", "pk"]
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+
+    def __str__(self):
+        return f"{self.actor_name}: {self.get_choice_display()}"

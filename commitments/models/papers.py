@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from .. import citations, clock
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import ActivityKind, Chamber, CitationKind, DocumentKind
+from .opendata import FromOpenData, OpenDataHistory
 from .people import Committee, Ministry
 
 
@@ -69,7 +70,7 @@ class DocumentSeries(models.Model):
         return self.name
 
 
-class Document(Archivable):
+class Document(Archivable, FromOpenData):
     """A citable paper: a Kamerstuk, Handelingen, Aanhangsel Handelingen or an Eerste Kamer paper.
 
     The identifying parts come from one parser (`citations.parse_citation`); `identifier`
@@ -77,6 +78,7 @@ class Document(Archivable):
     """
 
     CitationKind = CitationKind
+    tk_entity = "Document"
 
     identifier = models.CharField(_("identifier"), max_length=60, unique=True, editable=False)
     citation_kind = models.CharField(_("citation kind"), max_length=20, choices=CitationKind.choices)
@@ -108,10 +110,19 @@ class Document(Archivable):
     ministry = models.ForeignKey(
         Ministry, verbose_name=_("ministry"), null=True, blank=True, on_delete=models.SET_NULL, related_name="documents"
     )
+    document_number = models.CharField(
+        _("Kamer document number"),
+        max_length=20,
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("The Kamer's DocumentNummer, e.g. 2024D27368."),
+    )
+    kind_as_published = models.CharField(_("kind as published"), max_length=100, blank=True)
 
     objects = ActiveManager.from_queryset(DocumentQuerySet)()
     all_objects = DocumentQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["-date", "identifier"]
@@ -129,6 +140,11 @@ class Document(Archivable):
                 name="unnumbered_letter_has_date_and_kenmerk",
                 violation_error_message=_("A letter without a number needs its date and kenmerk."),
             ),
+            models.CheckConstraint(
+                condition=~Q(citation_kind=CitationKind.DOCUMENTNUMMER) | Q(document_number__isnull=False),
+                name="kamer_document_has_document_number",
+                violation_error_message=_("A Kamer document without a citation needs its document number."),
+            ),
         ]
 
     def __str__(self):
@@ -137,8 +153,16 @@ class Document(Archivable):
     def save(self, *args, **kwargs):
         # Adding the number to an unnumbered letter changes its identity in place: same pk,
         # so every closure and commitment stays linked.
-        self.identifier = self.unnumbered_slug(self.kenmerk) if self.is_unnumbered else self.as_citation().slug
+        self.identifier = self.own_identifier()
         super().save(*args, **kwargs)
+
+    def own_identifier(self) -> str:
+        """The identifier the document's identifying parts give (bulk writers call it, as `save` does)."""
+        if self.is_unnumbered:
+            return self.unnumbered_slug(self.kenmerk)
+        if self.citation_kind == CitationKind.DOCUMENTNUMMER:
+            return slugify(self.document_number or "")
+        return self.as_citation().slug
 
     def get_absolute_url(self):
         return reverse("commitments:document", args=[self.identifier])
@@ -168,6 +192,8 @@ class Document(Archivable):
 
     @property
     def citation(self):
+        if self.citation_kind == CitationKind.DOCUMENTNUMMER:
+            return gettext("Kamer document %(number)s") % {"number": self.document_number}
         if self.is_unnumbered:
             return gettext("Letter of %(date)s (kenmerk %(kenmerk)s)") % {
                 "date": formats.date_format(self.date) if self.date else "?",
@@ -177,17 +203,21 @@ class Document(Archivable):
 
     @property
     def official_url(self):
-        """The publication on officielebekendmakingen.nl; "" for a letter without a number yet."""
+        """The publication on officielebekendmakingen.nl, or the Kamer's own copy of a paper without
+        a citation; "" for a letter without a number yet."""
+        if self.citation_kind == CitationKind.DOCUMENTNUMMER:
+            return f"https://www.tweedekamer.nl/downloads/document?id={self.tk_id}" if self.tk_id else ""
         return "" if self.is_unnumbered else self.as_citation().official_url
 
 
-class Activity(models.Model):
+class Activity(FromOpenData):
     """A debate, consultation or set of written questions where commitments are made.
 
     When the papers do not give the exact date, leave `date` empty and record the bounds.
     """
 
     Kind = ActivityKind
+    tk_entity = "Activiteit"
 
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=500)
@@ -219,13 +249,18 @@ class Activity(models.Model):
         on_delete=models.SET_NULL,
         related_name="reported_activities",
     )
+    number = models.CharField(
+        _("Kamer activity number"), max_length=20, blank=True, help_text=_("The Kamer's Nummer, e.g. 2024A05071.")
+    )
+    kind_as_published = models.CharField(_("kind as published"), max_length=100, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["-date", "title"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        indexes = [models.Index(fields=["number"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(date_earliest__isnull=True)

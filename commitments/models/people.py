@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from .. import clock
 from .choices import OfficeFunction
+from .opendata import FromOpenData, OpenDataHistory
 
 
 def held_on_q(day: datetime.date) -> Q:
@@ -23,13 +24,16 @@ class OfficeQuerySet(models.QuerySet):
         return self.filter(held_on_q(day))
 
 
-class Party(models.Model):
+class Party(FromOpenData):
     """A fractie: a parliamentary party group."""
+
+    tk_entity = "Fractie"
 
     abbreviation = models.CharField(_("abbreviation"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
+    seats = models.PositiveSmallIntegerField(_("seats"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["abbreviation"]
@@ -40,8 +44,10 @@ class Party(models.Model):
         return self.abbreviation
 
 
-class Person(models.Model):
+class Person(FromOpenData):
     """A member of parliament or a bewindspersoon (or both, over time)."""
+
+    tk_entity = "Persoon"
 
     name = models.CharField(
         _("name"), max_length=200, help_text=_("As written in the Kamer's papers, e.g. 'Wörsdörfer'.")
@@ -50,9 +56,8 @@ class Person(models.Model):
     party = models.ForeignKey(
         Party, verbose_name=_("current party"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
     )
-    tk_id = models.UUIDField(_("Tweede Kamer open data id"), null=True, blank=True, unique=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["name"]

@@ -40,16 +40,17 @@ def ensure_motion_obligation(motion: Motion, *, adopted_on: datetime.date | None
     existing = Commitment.all_objects.filter(motion=motion).first()
     if existing:
         return existing
+    paper = motion.document if motion.document_id else None
     obligation = Commitment(
         kind=CommitmentKind.MOTIE,
         motion=motion,
-        chamber=motion.document.chamber,
-        text=motion.dictum,
+        chamber=motion.chamber,
+        text=motion.dictum or motion.title,
         made_on=adopted_on,
-        dossier=motion.document.dossier,
+        dossier=paper.dossier if paper is not None else None,
         committee=motion.committee,
-        source_document=motion.document,
-        ministry=motion.document.ministry,
+        source_document=paper,
+        ministry=paper.ministry if paper is not None else None,
     )
     save_with_reason(obligation, "motie aangenomen")
     return obligation
