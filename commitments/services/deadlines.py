@@ -23,6 +23,7 @@ from .records import Actor, acting_user, clip, delete_with_reason, max_length, s
 _EXPLANATION_LENGTH = max_length(Commitment, "deadline_explanation")
 _RULE_LENGTH = max_length(Commitment, "deadline_rule")
 _REASON_LENGTH = max_length(DeadlineChange, "reason")
+_PHRASE_LENGTH = max_length(Commitment, "deadline_phrase")
 
 # What the engine's result is stored as (besides the due date itself).
 _DERIVED_FIELDS = (
@@ -48,6 +49,15 @@ def derivation_date(commitment: Commitment) -> tuple[datetime.date | None, str]:
     if activity is not None and activity.date_latest:
         return activity.date_latest, "toezegdatum onbekend, laatst mogelijke datum van de activiteit gebruikt"
     return None, ""
+
+
+def term_named_in(text: str, said_on: datetime.date | None, chamber: str, calendar: RecessCalendar) -> str:
+    """The words of a whole text (a promise, a motion's dictum) that name its term, or "" when none:
+    what is stored as the deadline phrase of a record read from the Kamer's open data."""
+    if not (text or "").strip() or said_on is None:
+        return ""
+    result = derive_due_date(text, said_on, chamber=chamber, calendar=calendar)
+    return clip(result.matched_text, _PHRASE_LENGTH)
 
 
 def derive_deadline_fields(commitment: Commitment, *, calendar: RecessCalendar | None = None) -> dict[str, Any]:
@@ -215,7 +225,7 @@ def save_with_deadline(
         )
     if derive:
         return _derive(
-            commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason="", user=user, always_save=True
+            commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason=reason, user=user, always_save=True
         )
     save_with_reason(commitment, "gewijzigd", user=user)
     return None

@@ -4,7 +4,10 @@ import datetime
 
 from django.db import transaction
 
+from ..deadlines import RecessCalendar
 from ..models import Commitment, CommitmentKind, Motion, MotionStatus, MotionStatusChange
+from ..selectors.calendar import calendar_from_database
+from .deadlines import save_with_deadline, term_named_in
 from .records import save_with_reason
 
 
@@ -34,8 +37,15 @@ def sync_motion_status(motion: Motion) -> Motion:
     return motion
 
 
-def ensure_motion_obligation(motion: Motion, *, adopted_on: datetime.date | None = None) -> Commitment:
-    """The commitment that tracks carrying out an adopted motion (created once)."""
+def ensure_motion_obligation(
+    motion: Motion,
+    *,
+    adopted_on: datetime.date | None = None,
+    reason: str = "motie aangenomen",
+    calendar: RecessCalendar | None = None,
+) -> Commitment:
+    """The commitment that tracks carrying out an adopted motion (created once), its due date
+    derived from the term its dictum names, as said on the day of adoption."""
     # An archived obligation still is the motion's one obligation: do not create a second.
     existing = Commitment.all_objects.filter(motion=motion).first()
     if existing:
@@ -52,5 +62,8 @@ def ensure_motion_obligation(motion: Motion, *, adopted_on: datetime.date | None
         source_document=paper,
         ministry=paper.ministry if paper is not None else None,
     )
-    save_with_reason(obligation, "motie aangenomen")
+    obligation.deadline_phrase = term_named_in(
+        motion.dictum, adopted_on, motion.chamber, calendar or calendar_from_database()
+    )
+    save_with_deadline(obligation, reason=reason, calendar=calendar)
     return obligation
