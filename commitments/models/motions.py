@@ -184,16 +184,9 @@ class MotionStatusChange(FromOpenData):
 
 class VoteQuerySet(models.QuerySet):
     def seats(self, choice: str) -> models.Sum:
-        """Seats cast `choice`, as an aggregate over votes: a party vote counts its party's seats,
-        a roll-call vote (one member) counts one."""
-        return models.Sum(
-            models.Case(
-                models.When(person__isnull=False, then=models.Value(1)),
-                default=models.F("seats"),
-                output_field=models.IntegerField(),
-            ),
-            filter=Q(choice=choice),
-        )
+        """Seats cast `choice`, as an aggregate over votes (each vote carries its seats: a party's
+        size, or one for a member in a roll call)."""
+        return models.Sum("seats", filter=Q(choice=choice))
 
 
 class Vote(FromOpenData):
@@ -216,7 +209,9 @@ class Vote(FromOpenData):
     actor_name = models.CharField(_("voter as published"), max_length=200)
     party_name = models.CharField(_("party as published"), max_length=100, blank=True)
     choice = models.CharField(_("vote"), max_length=20, choices=Choice.choices)
-    seats = models.PositiveSmallIntegerField(_("seats"), null=True, blank=True)
+    seats = models.PositiveSmallIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("The party's seats; 1 for a member in a roll call.")
+    )
     mistake = models.BooleanField(_("declared a mistake"), default=False)
 
     objects = VoteQuerySet.as_manager()

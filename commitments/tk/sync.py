@@ -886,7 +886,9 @@ class Sync:
             if decision is None:
                 summary.skip("its decision is not linked to a motion held here")
                 return None
-            seats = record.get("FractieGrootte")
+            # A roll call has one record per member: it carries one seat (FractieGrootte is the party's size).
+            by_member = bool(record.get("Persoon_Id") or record.get("SidActorLid"))
+            seats = 1 if by_member else record.get("FractieGrootte")
             fields = {
                 "decision_id": decision.pk,
                 "party_id": parties.get(str(record.get("Fractie_Id"))) or self.party_id(record.get("ActorFractie")),
