@@ -1,0 +1,1 @@
+"""The Tweede Kamer's open data: sources, mapping and sync."""
