@@ -2,7 +2,7 @@
 
 - no import cycle among the app's modules;
 - no upward import: a layer imports only from itself and the layers below it;
-- the deadline engine and the citation parser import nothing from Django;
+- the deadline engine, the citation parser and the Kamer's API client import nothing from Django;
 - no status value is written outside the vocabulary module (`commitments/models/choices.py`).
 """
 
@@ -17,10 +17,11 @@ APP = ROOT / "commitments"
 
 # From the bottom up. A module may import from its own layer and from the layers below.
 LAYERS = [
-    {"commitments.deadlines", "commitments.citations", "commitments.clock"},
+    {"commitments.deadlines", "commitments.citations", "commitments.clock", "commitments.tk.client"},
     {"commitments.models"},
     {"commitments.selectors"},
-    {"commitments.services"},
+    # The rest of the Kamer's open data package (mapping, sync) writes through the services.
+    {"commitments.services", "commitments.tk"},
     {"commitments.filters", "commitments.auth"},
     {
         "commitments.exports",
@@ -36,7 +37,7 @@ LAYERS = [
         "commitments.subscriptions",
     },
 ]
-PURE_PYTHON = ("commitments.deadlines", "commitments.citations")
+PURE_PYTHON = ("commitments.deadlines", "commitments.citations", "commitments.tk.client")
 
 
 def _module_name(path: Path) -> str:
