@@ -253,3 +253,6 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="toezeggingen@localhost")
 # Links in e-mails are absolute: the site's address as readers reach it.
 TRACKER_BASE_URL = env("TRACKER_BASE_URL", default="http://127.0.0.1:8000")
+
+# The Tweede Kamer's open data (OData v4), read by `manage.py sync_tk` when it has no --from.
+TK_OPEN_DATA_URL = env("TK_OPEN_DATA_URL", default="https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/")

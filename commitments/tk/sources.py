@@ -27,6 +27,8 @@ Record = dict[str, Any]
 Page = list[Record]
 
 PUBLICATIONS = "DocumentPublicatie"
+# What a source yields instead of a text it could not fetch, followed by why.
+UNAVAILABLE = "unavailable: "
 
 # The order the sync runs the entities in: each may link to the ones before it.
 ENTITIES = (
@@ -176,5 +178,11 @@ class ApiSource:
             yield for_entity
 
     def publications(self, wanted: Iterable[str]) -> Iterator[tuple[str, str]]:
+        from .client import TkApiError
+
         for publication_id in wanted:
-            yield publication_id, self.client.publication_xml(publication_id)
+            try:
+                yield publication_id, self.client.publication_xml(publication_id)
+            except TkApiError as error:
+                # One text the API cannot give (not published yet, gone) must not stop the run.
+                yield publication_id, f"{UNAVAILABLE}{error}"

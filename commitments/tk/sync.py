@@ -66,7 +66,7 @@ from ..services.motions import ensure_motion_obligation
 from ..services.records import save_with_reason
 from . import mapping
 from .mapping import Malformed
-from .sources import ENTITIES, PUBLICATIONS, Page, Record, Source
+from .sources import ENTITIES, PUBLICATIONS, UNAVAILABLE, Page, Record, Source
 
 logger = logging.getLogger(__name__)
 
@@ -670,6 +670,9 @@ class Sync:
         )
         parsed = []
         for record in records:
+            if record["xml"].startswith(UNAVAILABLE):
+                summary.skip("motion text not available from the source")
+                continue
             try:
                 text = motion_from_xml(record["xml"])
             except ValueError as error:

@@ -172,7 +172,7 @@ def test_a_later_set_updates_adds_and_deletes_as_its_records_say(copy_of_slice):
     changed = next(z for z in zaken if z["Nummer"] == "2024Z05714")
     changed.update(Kabinetsappreciatie="Ontijdig", ApiGewijzigdOp=later)
     gone = next(z for z in zaken if z["Nummer"] == "2024Z05713")
-    tombstone = {key: None for key in gone} | {"Id": gone["Id"], "Verwijderd": True, "ApiGewijzigdOp": later}
+    tombstone = dict.fromkeys(gone) | {"Id": gone["Id"], "Verwijderd": True, "ApiGewijzigdOp": later}
     new = dict(changed, Id=str(uuid.uuid4()), Nummer="2025Z99999", Onderwerp="Motie van het lid Nieuw", Document=None)
     zaken = [z for z in zaken if z["Id"] != gone["Id"]] + [tombstone, new]
     write(copy_of_slice, "Zaak", zaken)
@@ -196,7 +196,9 @@ def test_the_griffies_edit_wins_and_the_conflict_is_listed(copy_of_slice):
     save_with_reason(motion, "titel verduidelijkt")
     zaken = read(copy_of_slice, "Zaak")
     record = next(z for z in zaken if z["Nummer"] == "2024Z05714")
-    record.update(Onderwerp="Gewijzigd onderwerp", Kabinetsappreciatie="Ontraden", ApiGewijzigdOp="2025-06-01T10:00:00Z")
+    record.update(
+        Onderwerp="Gewijzigd onderwerp", Kabinetsappreciatie="Ontraden", ApiGewijzigdOp="2025-06-01T10:00:00Z"
+    )
     write(copy_of_slice, "Zaak", zaken)
 
     sync(copy_of_slice, "--entities", "Zaak")

@@ -4,9 +4,11 @@ import datetime
 import sys
 import time
 
+from django.conf import settings
 from django.core.management import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
+from commitments.tk.client import ODataClient, TkApiError
 from commitments.tk.sources import ENTITIES, ApiSource, DirectorySource
 from commitments.tk.sync import Sync
 
@@ -52,12 +54,18 @@ class Command(BaseCommand):
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=datetime.UTC)
         try:
-            source = DirectorySource(directory) if directory else ApiSource()
+            source = (
+                DirectorySource(directory) if directory else ApiSource(ODataClient(base_url=settings.TK_OPEN_DATA_URL))
+            )
         except FileNotFoundError as error:
             raise CommandError(str(error)) from None
         started = time.monotonic()
         sync = Sync(source, dry_run=dry_run, progress=self._progress)
-        summaries = sync.run(wanted, since=moment)
+        try:
+            summaries = sync.run(wanted, since=moment)
+        except TkApiError as error:
+            # Every page before the failure is saved with its entity's cursor: the next run goes on from there.
+            raise CommandError(f"The Kamer's API failed: {error}. What was read so far is saved; run again to resume.")
         if self._interactive():
             self.stdout.write("")
         seconds = time.monotonic() - started
