@@ -40,6 +40,22 @@ class CommitmentStatus(models.TextChoices):
         """The statuses in which the government still owes something ("open" in every filter)."""
         return (cls.OPENSTAAND, cls.DEELS_VOLDAAN)
 
+    @classmethod
+    def from_register(cls, status: str) -> "CommitmentStatus | None":
+        """A Toezegging's status in the Kamer's register (its XSD's words, and the live feed's
+        "Afgedaan"), or None for a word the register does not use."""
+        return _REGISTER_STATUSES.get(" ".join((status or "").lower().split()))
+
+
+_REGISTER_STATUSES = {
+    "openstaand": CommitmentStatus.OPENSTAAND,
+    "voldaan": CommitmentStatus.VOLDAAN,
+    "afgedaan": CommitmentStatus.VOLDAAN,
+    "deels voldaan": CommitmentStatus.DEELS_VOLDAAN,
+    "deels afgedaan": CommitmentStatus.DEELS_VOLDAAN,
+    "vervallen": CommitmentStatus.VERVALLEN,
+}
+
 
 class Fulfilment(models.TextChoices):
     """How much of a commitment a closing letter fulfils."""
@@ -125,6 +141,26 @@ class MotionStatus(models.TextChoices):
     VERWORPEN = "verworpen", _("rejected")
     INGETROKKEN = "ingetrokken", _("withdrawn")
     VERVALLEN = "vervallen", _("lapsed")
+
+    @classmethod
+    def from_decision(cls, besluit_soort: str) -> "MotionStatus | None":
+        """The status a decision of the Kamer (its BesluitSoort) gives a motion; None when it is not a
+        decision on a vote. A postponed or tied vote leaves the motion filed."""
+        return _DECISIONS.get(" ".join((besluit_soort or "").lower().split()))
+
+
+_DECISIONS = {
+    "stemmen - aangenomen": MotionStatus.AANGENOMEN,
+    "stemmen - zonder stemming aannemen": MotionStatus.AANGENOMEN,
+    "stemmen - verworpen": MotionStatus.VERWORPEN,
+    "stemmen - aangehouden": MotionStatus.AANGEHOUDEN,
+    "stemmen - aangehouden (al tijdens debat)": MotionStatus.AANGEHOUDEN,
+    "stemmen - ingetrokken": MotionStatus.INGETROKKEN,
+    "stemmen - ingetrokken (al tijdens debat)": MotionStatus.INGETROKKEN,
+    "stemmen - vervallen": MotionStatus.VERVALLEN,
+    "stemmen - uitstellen": MotionStatus.INGEDIEND,
+    "stemmen - gestaakt": MotionStatus.INGEDIEND,
+}
 
 
 class VoteChoice(models.TextChoices):

@@ -1,6 +1,6 @@
 """How the Kamer's open-data values read as ours: dates, identifiers, kinds, outcomes, names.
 
-Pure Python (no Django), so each rule is tested on its own. The README's "Open data" section
+Plain functions (the statuses come from the vocabulary, `models.choices`), each tested on its own. The README's "Open data" section
 lists the whole mapping; the values quoted here are the Kamer's own.
 """
 
@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 from ..deadlines.vocabulary import Chamber
+from ..models.choices import CommitmentStatus, MotionStatus
 
 # The API's empty date.
 NO_DATE = "0001-01-01"
@@ -158,25 +159,10 @@ def committee_of(record: dict[str, Any]) -> tuple[str, str] | None:
 
 # ----------------------------------------------------------------------------- decisions and votes
 
-# BesluitSoort of a vote on a motion → our MotionStatus value. A postponed or tied vote leaves the
-# motion where it was: filed.
-_DECISIONS = {
-    "stemmen - aangenomen": "aangenomen",
-    "stemmen - zonder stemming aannemen": "aangenomen",
-    "stemmen - verworpen": "verworpen",
-    "stemmen - aangehouden": "aangehouden",
-    "stemmen - aangehouden (al tijdens debat)": "aangehouden",
-    "stemmen - ingetrokken": "ingetrokken",
-    "stemmen - ingetrokken (al tijdens debat)": "ingetrokken",
-    "stemmen - vervallen": "vervallen",
-    "stemmen - uitstellen": "ingediend",
-    "stemmen - gestaakt": "ingediend",
-}
-
-
 def decision_status(besluit_soort: Any) -> str | None:
     """Our motion status for a decision, or None when it is not a decision on a vote."""
-    return _DECISIONS.get(" ".join(str(besluit_soort or "").lower().split()))
+    status = MotionStatus.from_decision(str(besluit_soort or ""))
+    return status.value if status is not None else None
 
 
 _VOTES = {"voor": "voor", "tegen": "tegen", "niet deelgenomen": "niet deelgenomen"}
@@ -232,21 +218,11 @@ def name_from_register(naam: Any) -> tuple[str, str]:
 
 # ----------------------------------------------------------------------------- toezeggingen
 
-_COMMITMENT_STATUSES = {
-    "openstaand": "openstaand",
-    "voldaan": "voldaan",
-    "afgedaan": "voldaan",
-    "deels voldaan": "deels voldaan",
-    "deels afgedaan": "deels voldaan",
-    "vervallen": "vervallen",
-}
-
-
 def commitment_status(status: Any) -> str:
-    value = _COMMITMENT_STATUSES.get(" ".join(str(status or "").lower().split()))
+    value = CommitmentStatus.from_register(str(status or ""))
     if value is None:
         raise Malformed(f"unknown toezegging status {status!r}")
-    return value
+    return value.value
 
 
 _FUNCTIONS = (
