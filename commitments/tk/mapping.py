@@ -159,6 +159,7 @@ def committee_of(record: dict[str, Any]) -> tuple[str, str] | None:
 
 # ----------------------------------------------------------------------------- decisions and votes
 
+
 def decision_status(besluit_soort: Any) -> str | None:
     """Our motion status for a decision, or None when it is not a decision on a vote."""
     status = MotionStatus.from_decision(str(besluit_soort or ""))
@@ -217,6 +218,7 @@ def name_from_register(naam: Any) -> tuple[str, str]:
 
 
 # ----------------------------------------------------------------------------- toezeggingen
+
 
 def commitment_status(status: Any) -> str:
     value = CommitmentStatus.from_register(str(status or ""))

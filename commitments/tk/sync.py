@@ -41,10 +41,13 @@ from ..models import (
     CitationKind,
     Commitment,
     CommitmentKind,
+    CommitmentRecipient,
     CommitmentRelation,
+    CommitmentStatus,
     Committee,
     Document,
     Dossier,
+    Fulfilment,
     Ministry,
     Motion,
     MotionSigner,
@@ -61,6 +64,7 @@ from ..models import (
 )
 from ..selectors.calendar import calendar_from_database
 from ..services.archive import archive
+from ..services.closing import close_with_letter
 from ..services.deadlines import save_with_deadline, term_named_in
 from ..services.motions import ensure_motion_obligation
 from ..services.records import save_with_reason
@@ -969,6 +973,40 @@ class Sync:
             else:
                 summary.unchanged += 1
         self._relations(commitment, record)
+        self._recipients(commitment, record)
+        self._closing_letters(commitment, record, summary)
+
+    @staticmethod
+    def _recipients(commitment: Commitment, record: Record) -> None:
+        """The member or party the promise was made to (`toegezegdAanPersoon` / `toegezegdAanFractie`)."""
+        for keys, model, field_name in (
+            (("toegezegdAanPersoon", "ToegezegdAanPersoon_Id", "Persoon_Id"), Person, "person"),
+            (("toegezegdAanFractie", "ToegezegdAanFractie_Id", "Fractie_Id"), Party, "party"),
+        ):
+            value = next((record[key] for key in keys if record.get(key)), None)
+            if not _is_uuid(value):
+                continue
+            target = model.objects.filter(tk_id=value).first()
+            if target is None or commitment.recipients.filter(**{field_name: target}).exists():
+                continue
+            save_with_reason(CommitmentRecipient(commitment=commitment, **{field_name: target}), REASON)
+
+    @staticmethod
+    def _closing_letters(commitment: Commitment, record: Record, summary: Summary) -> None:
+        """`kamerbriefNakoming` (the live feed may repeat it): the letters that fulfilled the promise."""
+        value = record.get("kamerbriefNakoming") or record.get("KamerbriefNakoming")
+        numbers = value if isinstance(value, list) else [value] if value else []
+        fulfilment = {
+            CommitmentStatus.VOLDAAN: Fulfilment.FULL,
+            CommitmentStatus.DEELS_VOLDAAN: Fulfilment.PARTIAL,
+        }.get(CommitmentStatus.from_register(str(record.get("Status") or "")))
+        for number in numbers:
+            letter = Document.objects.filter(document_number=str(number)).first()
+            if letter is None or fulfilment is None:
+                summary.skip("closing letter not held here, or the register does not call it fulfilled")
+                continue
+            if not commitment.closures.filter(document=letter).exists() and letter.date is not None:
+                close_with_letter([commitment], letter, fulfilment, note=REASON)
 
     def _bewindspersoon(self, record: Record) -> tuple[Person | None, Ministry | None]:
         name, full_name = mapping.name_from_register(record.get("Naam"))

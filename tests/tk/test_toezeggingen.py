@@ -45,7 +45,9 @@ def test_the_no_date_sentinel_is_no_date_and_the_term_is_derived_from_the_text()
 
 
 def test_a_commitment_the_griffie_registered_is_adopted_and_its_text_stays():
-    griffie = Commitment.objects.create(number="TZ202412-116", text="De minister stuurt in maart 2025 …, aldus de griffie.")
+    griffie = Commitment.objects.create(
+        number="TZ202412-116", text="De minister stuurt in maart 2025 …, aldus de griffie."
+    )
     sync()
     griffie.refresh_from_db()
     assert str(griffie.tk_id) == "79a2206a-0000-4000-8000-000000000116"
@@ -59,3 +61,35 @@ def test_a_second_run_writes_nothing():
     rows = Commitment.history.count()
     sync()
     assert Commitment.history.count() == rows
+
+
+def test_the_closing_letters_and_the_party_it_was_promised_to(tmp_path):
+    import gzip
+    import json
+    import uuid
+
+    from commitments.models import CitationKind, Document, Party
+
+    letter = Document.objects.create(
+        citation_kind=CitationKind.DOCUMENTNUMMER,
+        document_number="2026D01234",
+        title="Brief",
+        date=datetime.date(2026, 5, 1),
+    )
+    party = Party.objects.create(abbreviation="GL-PvdA", tk_id=uuid.uuid4())
+    with gzip.open(TOEZEGGINGEN / "Toezegging.jsonl.gz", "rt", encoding="utf-8") as handle:
+        record = json.loads(handle.readline())
+    record.update(
+        Status="Voldaan", kamerbriefNakoming=["2026D01234", "2026D99999"], toegezegdAanFractie=str(party.tk_id)
+    )
+    with gzip.open(tmp_path / "Toezegging.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+
+    call_command("sync_tk", "--from", str(tmp_path), "--entities", "Toezegging", stdout=io.StringIO())
+
+    commitment = Commitment.objects.get(number="TZ202603-130")
+    assert list(commitment.closures.values_list("document__document_number", "fulfilment")) == [
+        ("2026D01234", "volledig")
+    ]
+    assert commitment.status == CommitmentStatus.VOLDAAN
+    assert list(commitment.recipients.values_list("party__abbreviation", flat=True)) == ["GL-PvdA"]
