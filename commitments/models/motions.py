@@ -192,7 +192,7 @@ class VoteQuerySet(models.QuerySet):
 class Vote(FromOpenData):
     """One Stemming of the Kamer: a party's vote (with its seats), or a member's in a roll call.
 
-    The Kamer's record, read-only here. A vote the party called a mistake (`Vergissing`) still
+    The Kamer's record, read-only here (the sync writes it, with history like every other change). A vote the party called a mistake (`Vergissing`) still
     counts, as it does in the Kamer's result; it is marked on the page.
     """
 
@@ -215,6 +215,7 @@ class Vote(FromOpenData):
     mistake = models.BooleanField(_("declared a mistake"), default=False)
 
     objects = VoteQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=OpenDataHistory.excluded)
 
     class Meta:
         ordering = ["-seats", "actor_name", "pk"]

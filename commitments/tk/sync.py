@@ -318,7 +318,7 @@ class Sync:
             "Document": Table(Document, "Document"),
             "Zaak": Table(Motion, "Zaak"),
             "Besluit": Table(MotionStatusChange, "Besluit"),
-            "Stemming": Table(Vote, "Stemming", history=False),
+            "Stemming": Table(Vote, "Stemming"),
         }
 
     # -- the run
