@@ -52,6 +52,8 @@ _NESTED = {"Besluit": "Besluit", "Agendapunt": "Agendapunt", "Fractie": "Fractie
 
 class Source(Protocol):
     description: str
+    # Whether a run goes on from the last change it committed (the API), or reads all it is given (files).
+    incremental: bool
 
     def pages(self, entity: str, since: datetime.datetime | None) -> Iterator[Page]: ...
 
@@ -95,9 +97,13 @@ class DirectorySource:
         self.description = str(self.directory)
         self.page_size = page_size
 
+    incremental = False
+
     def pages(self, entity: str, since: datetime.datetime | None) -> Iterator[Page]:
-        # `since` does not apply: a file holds what it holds, and unchanged records are skipped.
-        yield from _chunks(self._records(entity), self.page_size)
+        records = self._records(entity)
+        if since is not None:
+            records = (record for record in records if _changed_after(record, since))
+        yield from _chunks(records, self.page_size)
 
     def _records(self, entity: str) -> Iterator[Record]:
         lines = self.directory / f"{entity}.jsonl.gz"
@@ -141,6 +147,15 @@ def _parse_line(line: str, name: str, number: int) -> Record:
     return record if isinstance(record, dict) else {"__malformed__": f"{name} line {number}: not an object"}
 
 
+def _changed_after(record: Record, since: datetime.datetime) -> bool:
+    """Whether a record changed after `since` (a record without a readable moment is kept: the sync reports it)."""
+    try:
+        moment = datetime.datetime.fromisoformat(str(record.get("ApiGewijzigdOp")))
+    except ValueError:
+        return True
+    return (moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)) > since
+
+
 _CONTEXT = re.compile(r"\$metadata#(?P<entity>[A-Za-z]+)")
 
 
@@ -158,6 +173,8 @@ def _entity_of_page(file_name: str, data: Any) -> str | None:
 
 class ApiSource:
     """Records from the live API, incremental from the last change the sync committed."""
+
+    incremental = True
 
     def __init__(self, client: ODataClient | None = None):
         from .client import ODataClient

@@ -339,7 +339,9 @@ class Sync:
         state.started_at, state.source = timezone.now(), mapping.text(self.source.description, 300)
         state.save(update_fields=["started_at", "source"])
         summary = Summary()
-        for page in self._pages(entity, since if since is not None else state.cursor):
+        if since is None and self.source.incremental:
+            since = state.cursor
+        for page in self._pages(entity, since):
             page_summary = Summary()
             try:
                 with transaction.atomic():

@@ -269,3 +269,13 @@ def test_unknown_entities_are_refused():
 
     with pytest.raises(CommandError, match="Unknown entities: Motie"):
         sync(SLICE, "--entities", "Motie")
+
+
+def test_since_reads_only_what_changed_after_it():
+    sync(SLICE, "--entities", "Fractie,Persoon", "--since", "2025-01-01T00:00:00Z")
+    changed_after = [
+        record
+        for record in read(SLICE, "Persoon")
+        if record["ApiGewijzigdOp"] > "2025-01-01" and not record["Verwijderd"]
+    ]
+    assert Person.objects.count() == len(changed_after) > 0
