@@ -70,7 +70,7 @@ def test_the_closing_letters_and_the_party_it_was_promised_to(tmp_path):
 
     from commitments.models import CitationKind, Document, Party
 
-    letter = Document.objects.create(
+    Document.objects.create(
         citation_kind=CitationKind.DOCUMENTNUMMER,
         document_number="2026D01234",
         title="Brief",

@@ -65,7 +65,9 @@ class Command(BaseCommand):
             summaries = sync.run(wanted, since=moment)
         except TkApiError as error:
             # Every page before the failure is saved with its entity's cursor: the next run goes on from there.
-            raise CommandError(f"The Kamer's API failed: {error}. What was read so far is saved; run again to resume.")
+            raise CommandError(
+                f"The Kamer's API failed: {error}. What was read so far is saved; run again to resume."
+            ) from None
         if self._interactive():
             self.stdout.write("")
         seconds = time.monotonic() - started
