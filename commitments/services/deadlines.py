@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from .. import clock
 from ..deadlines import RecessCalendar, derive_due_date
@@ -136,6 +137,45 @@ def _store(
     )
     save_with_reason(entry, reason or DeadlineSource(source).value, user=user)
     return entry
+
+
+@transaction.atomic
+def create_with_derived_deadlines(
+    commitments: list[Commitment], *, reason: str, calendar: RecessCalendar | None = None
+) -> list[Commitment]:
+    """Create many new commitments at once, each with the due date its phrase gives: what
+    `save_with_deadline` does for one (one history row, and a deadline-history entry when there is
+    a date), in bulk for the open-data sync."""
+    calendar = calendar or calendar_from_database()
+    for commitment in commitments:
+        for name, value in derive_deadline_fields(commitment, calendar=calendar).items():
+            setattr(commitment, name, value)
+    dated = [c for c in commitments if c.due_date is not None]
+    undated = [c for c in commitments if c.due_date is None]
+    created = []
+    if dated:
+        created += bulk_create_with_history(
+            dated, Commitment, batch_size=500, default_change_reason=f"termijn: {reason}"[:100]
+        )
+    if undated:
+        created += bulk_create_with_history(
+            undated, Commitment, batch_size=500, default_change_reason="termijn bijgewerkt"
+        )
+    entries = [
+        DeadlineChange(
+            commitment=commitment,
+            old_due_date=None,
+            new_due_date=commitment.due_date,
+            phrase=commitment.deadline_phrase,
+            source=DeadlineSource.DERIVED,
+            reason=clip(reason or commitment.deadline_explanation, _REASON_LENGTH),
+        )
+        for commitment in created
+        if commitment.due_date is not None
+    ]
+    if entries:
+        bulk_create_with_history(entries, DeadlineChange, batch_size=500, default_change_reason=clip(reason, 100))
+    return created
 
 
 def _require_reason(reason: str) -> str:

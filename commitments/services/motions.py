@@ -7,7 +7,7 @@ from django.db import transaction
 from ..deadlines import RecessCalendar
 from ..models import Commitment, CommitmentKind, Motion, MotionStatus, MotionStatusChange
 from ..selectors.calendar import calendar_from_database
-from .deadlines import save_with_deadline, term_named_in
+from .deadlines import create_with_derived_deadlines, save_with_deadline, term_named_in
 from .records import save_with_reason
 
 
@@ -50,8 +50,26 @@ def ensure_motion_obligation(
     existing = Commitment.all_objects.filter(motion=motion).first()
     if existing:
         return existing
+    obligation = _obligation(motion, adopted_on, calendar or calendar_from_database())
+    save_with_deadline(obligation, reason=reason, calendar=calendar)
+    return obligation
+
+
+def ensure_motion_obligations(
+    adopted: list[tuple[Motion, datetime.date | None]], *, reason: str, calendar: RecessCalendar
+) -> list[Commitment]:
+    """`ensure_motion_obligation` for many motions at once (the open-data sync adopts thousands)."""
+    existing = set(
+        Commitment.all_objects.filter(motion__in=[motion for motion, _ in adopted]).values_list("motion_id", flat=True)
+    )
+    new = [_obligation(motion, day, calendar) for motion, day in adopted if motion.pk not in existing]
+    return create_with_derived_deadlines(new, reason=reason, calendar=calendar) if new else []
+
+
+def _obligation(motion: Motion, adopted_on: datetime.date | None, calendar: RecessCalendar) -> Commitment:
+    """The obligation of an adopted motion, not saved: its text, paper, dossier and the term its dictum names."""
     paper = motion.document if motion.document_id else None
-    obligation = Commitment(
+    return Commitment(
         kind=CommitmentKind.MOTIE,
         motion=motion,
         chamber=motion.chamber,
@@ -61,9 +79,5 @@ def ensure_motion_obligation(
         committee=motion.committee,
         source_document=paper,
         ministry=paper.ministry if paper is not None else None,
+        deadline_phrase=term_named_in(motion.dictum, adopted_on, motion.chamber, calendar),
     )
-    obligation.deadline_phrase = term_named_in(
-        motion.dictum, adopted_on, motion.chamber, calendar or calendar_from_database()
-    )
-    save_with_deadline(obligation, reason=reason, calendar=calendar)
-    return obligation

@@ -66,7 +66,7 @@ from ..selectors.calendar import calendar_from_database
 from ..services.archive import archive
 from ..services.closing import close_with_letter
 from ..services.deadlines import save_with_deadline, term_named_in
-from ..services.motions import ensure_motion_obligation
+from ..services.motions import ensure_motion_obligations
 from ..services.records import save_with_reason
 from . import mapping
 from .mapping import Malformed
@@ -858,14 +858,11 @@ class Sync:
             )
         adopted = [m for m in motions.values() if m.status == MotionStatus.AANGENOMEN]
         with_obligation = set(Commitment.all_objects.filter(motion__in=adopted).values_list("motion_id", flat=True))
-        for motion in adopted:
-            if motion.pk not in with_obligation:
-                ensure_motion_obligation(
-                    motion,
-                    adopted_on=latest[motion.pk][1],
-                    reason=f"{REASON}: motie aangenomen",
-                    calendar=self.calendar,
-                )
+        ensure_motion_obligations(
+            [(motion, latest[motion.pk][1]) for motion in adopted if motion.pk not in with_obligation],
+            reason=f"{REASON}: motie aangenomen",
+            calendar=self.calendar,
+        )
 
     def _stemming(self, records: Page, summary: Summary) -> None:
         decisions = {
