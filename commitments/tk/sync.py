@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, models, transaction
+from django.db import DatabaseError, models, reset_queries, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
@@ -173,6 +173,7 @@ class Table:
             if item.changed_at is not None and obj.tk_changed_at is not None and item.changed_at <= obj.tk_changed_at:
                 summary.unchanged += 1
                 continue
+            before = (obj.tk_values, obj.tk_changed_at)
             changed = self._apply(obj, item, conflicts)
             if item.changed_at is not None:
                 obj.tk_changed_at = item.changed_at
@@ -181,7 +182,8 @@ class Table:
                 updates.append(obj)
             else:
                 summary.unchanged += 1
-                bookkeeping.append(obj)
+                if (obj.tk_values, obj.tk_changed_at) != before:
+                    bookkeeping.append(obj)
         self._write(creates, updates, changed_fields, bookkeeping)
         summary.created += len(creates)
         summary.updated += len(updates)
@@ -361,6 +363,7 @@ class Sync:
                         one.reject(record.get("Id") or record.get("DocumentPublicatie_Id"), f"refused: {error}")
                     page_summary.add(one)
             summary.add(page_summary)
+            reset_queries()  # with DEBUG on, Django would keep every bulk statement of the run
             self.progress(entity, summary.seen)
         state.finished_at, state.summary = timezone.now(), summary.as_dict()
         state.save(update_fields=["finished_at", "summary"])
@@ -394,6 +397,9 @@ class Sync:
         if entity == PUBLICATIONS:
             handler(page, summary)
             return
+        if entity == "Zaak":
+            self._note_publications(page)
+        page = self._drop_unchanged(entity, page, summary)
         live, tombstones = [], []
         for record in page:
             if "__malformed__" in record:
@@ -406,6 +412,56 @@ class Sync:
             self._tombstones(entity, tombstones, summary)
         if live:
             handler(live, summary)
+
+    _STORED_AS = {
+        "Fractie": Party,
+        "Persoon": Person,
+        "Activiteit": Activity,
+        "Document": Document,
+        "Zaak": Motion,
+        "Agendapunt": AgendaItem,
+        "Besluit": MotionStatusChange,
+        "Stemming": Vote,
+        "Toezegging": Commitment,
+    }
+
+    def _drop_unchanged(self, entity: str, page: Page, summary: Summary) -> Page:
+        """Records whose stored version is as new as theirs: counted unchanged, not read any further
+        (so a second run of the same input costs little more than reading it)."""
+        model = self._STORED_AS.get(entity)
+        if model is None:
+            return page
+        moments = {}
+        for record in page:
+            moment = _changed_at_or_none(record)
+            if moment is not None and _is_uuid(record.get("Id")):
+                moments[uuid.UUID(str(record["Id"]))] = moment
+        stored = dict(model._base_manager.filter(tk_id__in=list(moments)).values_list("tk_id", "tk_changed_at"))
+        kept = []
+        for record in page:
+            tk_id = uuid.UUID(str(record["Id"])) if _is_uuid(record.get("Id")) else None
+            known = stored.get(tk_id)
+            if known is not None and moments.get(tk_id) is not None and moments[tk_id] <= known:
+                summary.unchanged += 1
+            else:
+                kept.append(record)
+        return kept
+
+    def _note_publications(self, records: Page) -> None:
+        """Which motion each text (an XML DocumentPublicatie under a motion's paper) belongs to."""
+        for record in records:
+            if record.get("Soort") != "Motie" or record.get("Verwijderd"):
+                continue
+            for paper in record.get("Document") or []:
+                if not isinstance(paper, dict):
+                    continue
+                for publication in (paper.get("HuidigeDocumentVersie") or {}).get("DocumentPublicatie") or []:
+                    is_xml = (
+                        str(publication.get("FileName", "")).endswith(".xml")
+                        or publication.get("DocumentType") == "Xml"
+                    )
+                    if is_xml and _is_uuid(record.get("Id")):
+                        self.publication_owner[str(publication.get("Id"))] = uuid.UUID(str(record["Id"]))
 
     def _map(self, records: Page, summary: Summary, mapper: Callable[[Record], Incoming | None]) -> list[Incoming]:
         items = []
@@ -616,13 +672,6 @@ class Sync:
         for record in motions:
             papers = [d for d in record.get("Document") or [] if isinstance(d, dict) and not d.get("Verwijderd")]
             papers_of[str(record.get("Id"))] = papers
-            for paper in papers:
-                for publication in (paper.get("HuidigeDocumentVersie") or {}).get("DocumentPublicatie") or []:
-                    if (
-                        str(publication.get("FileName", "")).endswith(".xml")
-                        or publication.get("DocumentType") == "Xml"
-                    ):
-                        self.publication_owner[str(publication.get("Id"))] = mapping.record_id(record)
         nested = [paper for papers in papers_of.values() for paper in papers]
         documents = self._documents(nested, Summary()) if nested else {}
         linked = dict(
