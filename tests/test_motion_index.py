@@ -151,7 +151,7 @@ def test_the_index_costs_a_pinned_number_of_queries(client):
 def test_a_motion_without_a_kamerstuk_is_listed_by_its_zaak_number(client):
     motion = MotionFactory(document=None, zaak="2024Z11440", title="Motie van het lid Dassen")
     page = client.get(URL).content.decode()
-    assert f'<a href="/moties/2024Z11440/">2024Z11440</a> Motie van het lid Dassen' in page
+    assert '<a href="/moties/2024Z11440/">2024Z11440</a> Motie van het lid Dassen' in page
     assert listed(client) == [motion.pk]
 
 

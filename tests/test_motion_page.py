@@ -6,7 +6,6 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from commitments.models import MotionStatus, VoteChoice
 from commitments.services import motions as motion_services

@@ -143,18 +143,23 @@ class Motion(Archivable, FromOpenData):
         return reverse("commitments:motion", args=[self.identifier])
 
     @property
+    def paper(self) -> Document | None:
+        """The Kamerstuk, or None for a motion known by its Zaak number (no query when there is none)."""
+        return self.document if self.document_id else None
+
+    @property
     def identifier(self) -> str:
         """The key in our URLs: the Kamerstuk's identifier, else the Zaak number."""
-        return self.document.identifier if self.document_id else (self.zaak or "")
+        return self.paper.identifier if self.paper is not None else (self.zaak or "")
 
     @property
     def citation(self) -> str:
         """How the motion is cited: its Kamerstuk, else its Zaak number."""
-        return self.document.citation if self.document_id else (self.zaak or "")
+        return self.paper.citation if self.paper is not None else (self.zaak or "")
 
     @property
     def chamber(self) -> str:
-        return self.document.chamber if self.document_id else Chamber.TK
+        return self.paper.chamber if self.paper is not None else Chamber.TK
 
     @property
     def kamer_url(self) -> str:
