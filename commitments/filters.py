@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Q
 from django.http import HttpResponseBadRequest
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -247,6 +248,20 @@ class CommitmentListFilter(CommitmentFilter):
     extra_parameters = ("page",)
 
 
+class ChoicesReadOnce(BaseChoiceIterator):
+    """Choices a function gives, read when first drawn and then kept (a callable is read on every
+    iteration: twice per drawn select). Each form has its own copy, so each request reads afresh."""
+
+    def __init__(self, func):
+        self.func = func
+        self.choices = None
+
+    def __iter__(self):
+        if self.choices is None:
+            self.choices = list(self.func())
+        yield from self.choices
+
+
 def appraisal_choices():
     """The appraisals to choose from: the known ones, then every other value the motions carry
     (the field keeps the Kamer's raw values, e.g. 'Niet beschikbaar bij gewijzigde moties …')."""
@@ -271,7 +286,7 @@ class MotionFilter(StrictFilterSet):
         field_name="kabinetsappreciatie",
         lookup_expr="exact",
         # A callable: the values present are read when the form is drawn, not by the export.
-        widget=forms.Select(choices=appraisal_choices),
+        widget=forms.Select(choices=ChoicesReadOnce(appraisal_choices)),
     )
     party = django_filters.ModelChoiceFilter(
         label=_("Filed by (party)"),

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def superuser_client(client):
-    client.force_login(UserFactory(username="root", is_superuser=True))
+    user = UserFactory(username="root", is_superuser=True)
+    user.save()  # the password the factory set, or the session would not hold
+    client.force_login(user)
     return client
 
 
