@@ -184,6 +184,16 @@ def test_motion_obligation_is_numbered_by_its_motion(client):
     assert row["nummer"] == "Kamerstuk 31015-205"
 
 
+def test_the_obligation_of_a_motion_without_a_kamerstuk_is_numbered_by_its_zaak(client):
+    motion = factories.MotionFactory(document=None, zaak="2024Z11440")
+    obligation = factories.CommitmentFactory(kind=Commitment.Kind.MOTIE, motion=motion, number="")
+    with CaptureQueriesContext(connection) as captured:
+        row = by_id(rows_of(client.get(COMMITMENT_URL)))[obligation.pk]
+    assert row["nummer"] == "2024Z11440"
+    # Read with the row, not one query per row for a deferred field.
+    assert not [q for q in captured.captured_queries if 'FROM "commitments_motion"' in q["sql"]]
+
+
 def test_exports_every_matching_row_not_a_page(client):
     factories.CommitmentFactory.create_batch(120)
     rows = rows_of(client.get(COMMITMENT_URL))
