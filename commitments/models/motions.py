@@ -268,11 +268,6 @@ class Vote(FromOpenData):
     seats = models.PositiveSmallIntegerField(_("seats"), null=True, blank=True)
     mistake = models.BooleanField(_("declared a mistake"), default=False)
 
-    @property
-    def seat_count(self) -> int:
-        """The seats this vote counts for, by the rule of `VoteQuerySet.seats` (for votes already loaded)."""
-        return 1 if self.person_id else (self.seats or 0)
-
     objects = VoteQuerySet.as_manager()
 
     class Meta:
@@ -282,3 +277,8 @@ class Vote(FromOpenData):
 
     def __str__(self):
         return f"{self.actor_name}: {self.get_choice_display()}"
+
+    @property
+    def seat_count(self) -> int:
+        """The seats this vote counts for, by the rule of `VoteQuerySet.seats` (for votes already loaded)."""
+        return 1 if self.person_id else (self.seats or 0)
