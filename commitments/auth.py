@@ -14,20 +14,27 @@ from django.core.exceptions import PermissionDenied
 GRIFFIE = "Griffie"
 COMMISSIESTAF = "Commissiestaf"
 
+# Records the open-data sync owns: staff view them; no group may add, change or delete them
+# (their admin refuses it for everyone, superusers included).
+SYNC_OWNED_MODELS = ("vote", "syncstate", "syncconflict", "agendaitem")
+
 VIEW_COMMITMENT = "commitments.view_commitment"
 CHANGE_COMMITMENT = "commitments.change_commitment"
 
 
 def ensure_groups(app_config, using="default", **kwargs):
     """Griffie may add, change, delete and view every tracker record; Commissiestaf may view them.
+    What the open-data sync owns (`SYNC_OWNED_MODELS`) both may only view.
 
     Runs after each migrate so new models' permissions join the groups without a data migration.
     """
     # Permissions are normally created by a post_migrate handler too; make sure they exist first.
     create_permissions(app_config, verbosity=0, using=using)
     permissions = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
+    sync_writes = permissions.filter(content_type__model__in=SYNC_OWNED_MODELS).exclude(codename__startswith="view_")
     griffie, _ = Group.objects.using(using).get_or_create(name=GRIFFIE)
-    griffie.permissions.add(*permissions)
+    griffie.permissions.add(*permissions.exclude(pk__in=sync_writes))
+    griffie.permissions.remove(*sync_writes)
     staff, _ = Group.objects.using(using).get_or_create(name=COMMISSIESTAF)
     staff.permissions.add(*permissions.filter(codename__startswith="view_"))
 

@@ -787,3 +787,23 @@ def find_citations(text: str) -> list[Citation]:
         for citation in found:
             citations.setdefault(citation.slug, citation)
     return list(citations.values())
+
+
+# ---------------------------------------------------------------------- the Kamer's register numbers
+
+# A Zaak (2024Z11440: a motion without a Kamerstuk is known by it) and a document without a
+# citation (2024D27368), as the Kamer's open data numbers them.
+_ZAAK_NUMBER_RE = re.compile(r"\d{4}Z\d{5}", re.IGNORECASE | re.ASCII)
+_DOCUMENT_NUMBER_RE = re.compile(r"\d{4}D\d{5}", re.IGNORECASE | re.ASCII)
+
+
+def parse_zaak_number(text: str) -> str | None:
+    """The Zaak number `text` is, as the Kamer writes it ("2024z11440" -> "2024Z11440"), else None."""
+    text = text.strip()
+    return text.upper() if _ZAAK_NUMBER_RE.fullmatch(text) else None
+
+
+def parse_document_number(text: str) -> str | None:
+    """The Kamer document number `text` is ("2024d27368" -> "2024D27368"), else None."""
+    text = text.strip()
+    return text.upper() if _DOCUMENT_NUMBER_RE.fullmatch(text) else None

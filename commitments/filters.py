@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Q
 from django.http import HttpResponseBadRequest
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -25,12 +26,15 @@ from .models import (
     Document,
     DocumentKind,
     Dossier,
+    KabinetsAppreciatie,
     Ministry,
     Motion,
+    MotionSigner,
     MotionStatus,
     Party,
     Person,
 )
+from .models.search import search_motions
 
 # The status filter's value for "open or partly fulfilled" (`CommitmentQuerySet.open`).
 OPEN = "open"
@@ -244,10 +248,53 @@ class CommitmentListFilter(CommitmentFilter):
     extra_parameters = ("page",)
 
 
-class MotionFilter(StrictFilterSet):
-    """Filters of the motion list and export. Dossiers are read by the one citation parser."""
+class ChoicesReadOnce(BaseChoiceIterator):
+    """Choices a function gives, read when first drawn and then kept (a callable is read on every
+    iteration: twice per drawn select). Each form has its own copy, so each request reads afresh."""
 
+    def __init__(self, func):
+        self.func = func
+        self.choices = None
+
+    def __iter__(self):
+        if self.choices is None:
+            self.choices = list(self.func())
+        yield from self.choices
+
+
+def appraisal_choices():
+    """The appraisals to choose from: the known ones, then every other value the motions carry
+    (the field keeps the Kamer's raw values, e.g. 'Niet beschikbaar bij gewijzigde moties …')."""
+    known = list(KabinetsAppreciatie.values)
+    present = (
+        Motion.objects.exclude(kabinetsappreciatie__in=["", *known])
+        .order_by("kabinetsappreciatie")
+        .values_list("kabinetsappreciatie", flat=True)
+        .distinct()
+    )
+    return [("", _("all")), *[(value, value) for value in [*known, *present]]]
+
+
+class MotionFilter(StrictFilterSet):
+    """Filters of the motion list and export. Dossiers and citations are read by the one parser."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text")
     status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=MotionStatus.choices)
+    # Matched exactly, whatever the value: the Kamer publishes more than the known appraisals.
+    appreciatie = django_filters.CharFilter(
+        label=_("Government appraisal"),
+        field_name="kabinetsappreciatie",
+        lookup_expr="exact",
+        # A callable: the values present are read when the form is drawn, not by the export.
+        widget=forms.Select(choices=ChoicesReadOnce(appraisal_choices)),
+    )
+    party = django_filters.ModelChoiceFilter(
+        label=_("Filed by (party)"),
+        queryset=Party.objects.all(),
+        to_field_name="abbreviation",
+        method="filter_party",
+        empty_label=_("all"),
+    )
     dossier = django_filters.CharFilter(label=_("Dossier"), method="filter_dossier", validators=[validate_dossier])
     filed_after = _date_filter(_("Filed from"), "filed_on", "gte")
     filed_before = _date_filter(_("Filed until"), "filed_on", "lte")
@@ -256,9 +303,20 @@ class MotionFilter(StrictFilterSet):
         model = Motion
         fields = []
 
+    def filter_text(self, queryset, name, value):
+        return search_motions(queryset, value)
+
     def filter_dossier(self, queryset, name, value):
         number, suffix = citations.parse_dossier(value)
         return queryset.filter(document__dossier__number=number, document__dossier__suffix=suffix)
+
+    @extend_schema_field(OpenApiTypes.STR)  # the type in the API's schema
+    def filter_party(self, queryset, name, value):
+        # A signer's party on the motion, or, when the motion does not say, the member's party.
+        signers = MotionSigner.objects.filter(motion=OuterRef("pk")).filter(
+            Q(party=value) | Q(party__isnull=True, person__party=value)
+        )
+        return queryset.filter(Exists(signers))
 
 
 class MotionListFilter(MotionFilter):

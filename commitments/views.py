@@ -194,9 +194,11 @@ def motion_index(request):
 
 @require_safe
 def motion_detail(request, identifier):
-    motion, obligation, about = selectors.motion_detail(identifier, clock.today())
+    motion, course, obligation, about = selectors.motion_detail(identifier, clock.today())
     return render(
-        request, "commitments/motion_detail.html", {"motion": motion, "obligation": obligation, "about": about}
+        request,
+        "commitments/motion_detail.html",
+        {"motion": motion, "course": course, "obligation": obligation, "about": about},
     )
 
 

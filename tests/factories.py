@@ -162,7 +162,12 @@ class MotionFactory(factory.django.DjangoModelFactory):
         model = models.Motion
         skip_postgeneration_save = True
 
+    class Params:
+        # A motion known by its Zaak number alone, as most of the Kamer's open data has them.
+        without_kamerstuk = factory.Trait(document=None, zaak=factory.Sequence(lambda n: f"2024Z{20000 + n:05d}"))
+
     document = factory.SubFactory(DocumentFactory, kind=models.DocumentKind.MOTIE, title="Motie")
+    zaak = None
     title = factory.Sequence(lambda n: f"Motie van het lid Lid{n}")
     dictum = "verzoekt de regering, de Kamer voor het zomerreces te informeren,"
     filed_on = factory.LazyFunction(lambda: clock.today())
@@ -177,6 +182,37 @@ class MotionFactory(factory.django.DjangoModelFactory):
     def adopted(self, create, extracted, on=None, **kwargs):
         if create and extracted:
             motion_services.record_motion_status(self, models.MotionStatus.AANGENOMEN, date=on or self.filed_on)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """A decision of the Kamer on a motion (a step of its course, as the open data gives one).
+
+    Built directly, not through the services: the motion's status is left as it is."""
+
+    class Meta:
+        model = models.MotionStatusChange
+
+    motion = factory.SubFactory(MotionFactory, without_kamerstuk=True)
+    status = models.MotionStatus.AANGENOMEN
+    date = factory.LazyFunction(lambda: clock.today())
+    decision_as_published = "Stemmen - aangenomen"
+    vote_kind = "Met handopsteken"
+
+
+class VoteFactory(factory.django.DjangoModelFactory):
+    """A party's vote with its seats; for a member's vote in a roll call pass `person=` and `party=None`."""
+
+    class Meta:
+        model = models.Vote
+
+    decision = factory.SubFactory(DecisionFactory)
+    party = factory.SubFactory(PartyFactory)
+    person = None
+    actor_name = factory.LazyAttribute(lambda o: o.person.name if o.person else o.party.abbreviation)
+    party_name = factory.LazyAttribute(lambda o: o.party.abbreviation if o.party else "")
+    choice = models.VoteChoice.VOOR
+    seats = factory.LazyAttribute(lambda o: None if o.person else 10)
+    mistake = False
 
 
 class UserFactory(factory.django.DjangoModelFactory):

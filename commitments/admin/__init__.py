@@ -4,6 +4,6 @@ One module per part of the domain, mirroring `commitments.models`; every write t
 rule (closing, deadlines, a motion's course, the recess calendar) goes through the services.
 """
 
-from . import calendar, commitments, motions, papers, people
+from . import calendar, commitments, motions, opendata, papers, people
 
-__all__ = ["calendar", "commitments", "motions", "papers", "people"]
+__all__ = ["calendar", "commitments", "motions", "opendata", "papers", "people"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Motion, MotionSigner, MotionStatusChange
 from ..services import motions
 from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin
+from .opendata import open_data_link
 
 
 class MotionSignerInline(admin.TabularInline):
@@ -15,18 +16,29 @@ class MotionSignerInline(admin.TabularInline):
 class MotionStatusChangeInline(admin.TabularInline):
     model = MotionStatusChange
     extra = 0
+    fields = ["status", "date", "note", "decision_as_published", "vote_kind"]
     verbose_name_plural = _("course (status history)")
 
 
 @admin.register(Motion)
 class MotionAdmin(ArchivesInsteadOfDeleting, AuditedHistoryAdmin):
-    list_display = ["document", "title", "status", "kabinetsappreciatie", "filed_on"]
+    list_display = ["citation", "title", "status", "kabinetsappreciatie", "filed_on"]
     list_filter = ["status", "kabinetsappreciatie", "committee"]
     list_select_related = ["document__dossier"]
-    search_fields = ["document__identifier", "title", "dictum", "signers__person__name"]
+    search_fields = ["document__identifier", "zaak", "title", "dictum", "signers__person__name"]
     date_hierarchy = "filed_on"
     autocomplete_fields = ["document", "activity", "replaced_by", "committee"]
-    readonly_fields = ["status"]
+    # The open-data provenance is the sync's to write: shown, never edited.
+    readonly_fields = ["status", "tk_id", "tk_changed_at", "open_data_record"]
+
+    @admin.display(description=_("citation"), ordering="document__identifier")
+    def citation(self, obj):
+        return obj.citation
+
+    @admin.display(description=_("record in the open data"))
+    def open_data_record(self, obj):
+        return open_data_link(obj)
+
     inlines = [MotionSignerInline, MotionStatusChangeInline]
     show_full_result_count = False
     actions = ["archive_selected", "restore_selected"]

@@ -97,8 +97,8 @@ class DocumentReference(serializers.ModelSerializer):
 
 
 class MotionReference(serializers.ModelSerializer):
-    identifier = serializers.CharField(source="document.identifier", read_only=True)
-    url = LinkField("api:motion-detail", lambda m: [m.document.identifier])
+    identifier = serializers.CharField(read_only=True)
+    url = LinkField("api:motion-detail", lambda m: [m.identifier])
 
     class Meta:
         model = Motion
@@ -210,17 +210,18 @@ class SignerSerializer(serializers.ModelSerializer):
 class MotionStatusChangeSerializer(serializers.ModelSerializer):
     class Meta:
         model = MotionStatusChange
-        fields = ["status", "date", "note"]
+        fields = ["status", "date", "note", "decision_as_published", "vote_kind"]
 
 
 class MotionSerializer(serializers.ModelSerializer):
-    """A motion with its signers and course. Votes are not in the data model yet."""
+    """A motion with its signers and course. `identifier` is its Kamerstuk's identifier, or its Zaak
+    number when it has no Kamerstuk; `citation` likewise."""
 
-    identifier = serializers.CharField(source="document.identifier", read_only=True)
-    citation = serializers.CharField(source="document.citation", read_only=True)
-    url = LinkField("api:motion-detail", lambda m: [m.document.identifier])
-    html_url = LinkField("commitments:motion", lambda m: [m.document.identifier])
-    document = DocumentReference(read_only=True)
+    identifier = serializers.CharField(read_only=True)
+    citation = serializers.CharField(read_only=True)
+    url = LinkField("api:motion-detail", lambda m: [m.identifier])
+    html_url = LinkField("commitments:motion", lambda m: [m.identifier])
+    document = DocumentReference(read_only=True, allow_null=True)
     dossier = DossierReference(source="document.dossier", read_only=True, allow_null=True)
     committee = CommitteeReference(read_only=True, allow_null=True)
     signers = SignerSerializer(many=True, read_only=True)
@@ -234,6 +235,7 @@ class MotionSerializer(serializers.ModelSerializer):
             "id",
             "identifier",
             "citation",
+            "zaak",
             "url",
             "html_url",
             "title",

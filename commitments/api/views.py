@@ -5,6 +5,7 @@ selectors' `select_related` and `prefetch_related`), and carries an ETag.
 """
 
 from django.db.models import F, Prefetch
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import viewsets
 
@@ -61,15 +62,20 @@ class CommitmentViewSet(ReadOnlyResource):
     list=extend_schema(
         summary="Motions",
         description="The motion export's filters, newest first. Each motion has its course "
-        "(status changes); votes are not recorded yet.",
+        "(status changes, with the decision as published and the kind of vote).",
     ),
-    retrieve=extend_schema(summary="One motion, by its Kamerstuk identifier (31015-205)"),
+    retrieve=extend_schema(summary="One motion, by its Kamerstuk identifier (31015-205) or Zaak number (2024Z11440)"),
 )
 class MotionViewSet(ReadOnlyResource):
     serializer_class = serializers.MotionSerializer
     filterset_class = for_the_api(filters.MotionFilter)
-    lookup_field = "document__identifier"
-    lookup_url_kwarg = "identifier"
+    lookup_field = "identifier"
+
+    def get_object(self):
+        # A Kamerstuk identifier or a Zaak number (any case): the one lookup the pages use too.
+        motion = get_object_or_404(self.get_queryset().identified_by(self.kwargs["identifier"]))
+        self.check_object_permissions(self.request, motion)
+        return motion
 
     def get_queryset(self):
         return (

@@ -95,7 +95,7 @@ def _last_closed_on(commitment) -> str:
 def _commitment_number(commitment) -> str:
     # A motion obligation rarely has its own register number: the motion's Kamerstuk identifies it.
     if not commitment.number and commitment.motion_id:
-        return commitment.motion.document.citation
+        return commitment.motion.citation
     return commitment.number
 
 
@@ -175,9 +175,13 @@ def _of_obligation(getter):
     return value
 
 
+def _seats(value):
+    return "" if value is None else value
+
+
 MOTION_COLUMNS = [
     Column("id", lambda m, context: m.pk),
-    Column("nummer", lambda m, context: m.document.citation),
+    Column("nummer", lambda m, context: m.citation),
     Column("titel", lambda m, context: m.title),
     Column("indieners", lambda m, context: _signers(m)),
     Column("datum", lambda m, context: iso(m.filed_on)),
@@ -188,4 +192,8 @@ MOTION_COLUMNS = [
     Column("deadline", _of_obligation(lambda o: iso(o.due_date))),
     Column("afgedaan_met", _of_obligation(closing_letters)),
     Column("url", lambda m, context: context.absolute_url(m)),
+    Column("zaak", lambda m, context: m.zaak or ""),
+    # Annotated by `MotionQuerySet.with_vote_totals()`: the latest decision with votes; empty without.
+    Column("stemmen_voor", lambda m, context: _seats(m.seats_for)),
+    Column("stemmen_tegen", lambda m, context: _seats(m.seats_against)),
 ]

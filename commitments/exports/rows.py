@@ -21,6 +21,7 @@ def _citation_fields(prefix):
             "item",
             "dossier__number",
             "dossier__suffix",
+            "document_number",
         )
     ]
 
@@ -53,6 +54,7 @@ def commitment_export_rows(day):
             "source_activity__title",
             *_citation_fields("source_document"),
             *_citation_fields("motion__document"),
+            "motion__zaak",
         )
         .prefetch_related(
             Prefetch(
@@ -74,13 +76,18 @@ def commitment_export_rows(day):
 
 
 def motion_export_rows():
-    """Motions with what each row needs, in three queries per chunk."""
+    """Motions with what each row needs, in three queries per chunk; the seats for and against of
+    their latest decision with votes are annotated (`with_vote_totals`)."""
     signers = MotionSigner.objects.select_related("person", "party").order_by(
         Case(When(role=SignerRole.INDIENER, then=Value(0)), default=Value(1), output_field=IntegerField()),
         "order",
         "pk",
     )
-    return Motion.objects.select_related("document__dossier", "obligation").prefetch_related(
-        Prefetch("signers", queryset=signers),
-        Prefetch("obligation__closures", queryset=Closure.objects.select_related("document__dossier")),
+    return (
+        Motion.objects.select_related("document__dossier", "obligation")
+        .prefetch_related(
+            Prefetch("signers", queryset=signers),
+            Prefetch("obligation__closures", queryset=Closure.objects.select_related("document__dossier")),
+        )
+        .with_vote_totals()
     )

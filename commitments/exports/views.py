@@ -71,7 +71,7 @@ def commitments_csv(request):
 
 @require_safe
 def motions_csv(request):
-    """Every motion matching `status`, `dossier`, `filed_after`, `filed_before`, as CSV."""
+    """Every motion matching the motion list's filters (MotionFilter), as CSV."""
     today = clock.today()
     filterset, error = bind_filter(MotionExportFilter, request, motion_export_rows())
     if error:

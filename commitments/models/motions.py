@@ -2,13 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .. import clock
+from .. import citations, clock
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import Chamber, DocumentKind, KabinetsAppreciatie, MotionStatus, SignerRole, VoteChoice
 from .opendata import FromOpenData, OpenDataHistory
@@ -19,6 +20,43 @@ from .people import Committee, Party, Person
 class MotionQuerySet(ArchivableQuerySet):
     def adopted(self):
         return self.filter(status=MotionStatus.AANGENOMEN)
+
+    def identified_by(self, identifier: str):
+        """The motion whose `identifier` this is: its Kamerstuk's identifier, or its Zaak number
+        in any case ("2024Z11440", "2024z11440")."""
+        if zaak := citations.parse_zaak_number(identifier):
+            return self.filter(zaak=zaak)
+        return self.filter(document__identifier=identifier)
+
+    def with_status_date(self):
+        """Annotate `status_date`: the date of the latest step of the course (empty when none is dated)."""
+        latest = MotionStatusChange.objects.filter(motion=OuterRef("pk")).order_by(
+            F("date").desc(nulls_last=True), "-pk"
+        )
+        return self.annotate(status_date=Subquery(latest.values("date")[:1]))
+
+    def with_vote_totals(self):
+        """Annotate `seats_for` and `seats_against` of the latest decision that has votes (None when no
+        decision has any), counted by `VoteQuerySet.seats`: one correlated subquery each, whatever
+        the number of rows."""
+        latest_with_votes = (
+            MotionStatusChange.objects.filter(motion=OuterRef(OuterRef("pk")))
+            .filter(Exists(Vote.objects.filter(decision=OuterRef("pk"))))
+            .order_by(F("date").desc(nulls_last=True), "-pk")
+            .values("pk")[:1]
+        )
+
+        def total(choice):
+            votes = (
+                Vote.objects.filter(decision=Subquery(latest_with_votes))
+                .order_by()
+                .values("decision")
+                .annotate(total=Coalesce(Vote.objects.seats(choice), 0))
+                .values("total")[:1]
+            )
+            return Subquery(votes, output_field=models.IntegerField())
+
+        return self.annotate(seats_for=total(VoteChoice.VOOR), seats_against=total(VoteChoice.TEGEN))
 
 
 class Motion(Archivable, FromOpenData):
@@ -105,18 +143,23 @@ class Motion(Archivable, FromOpenData):
         return reverse("commitments:motion", args=[self.identifier])
 
     @property
+    def paper(self) -> Document | None:
+        """The Kamerstuk, or None for a motion known by its Zaak number (no query when there is none)."""
+        return self.document if self.document_id else None
+
+    @property
     def identifier(self) -> str:
         """The key in our URLs: the Kamerstuk's identifier, else the Zaak number."""
-        return self.document.identifier if self.document_id else (self.zaak or "")
+        return self.paper.identifier if self.paper is not None else (self.zaak or "")
 
     @property
     def citation(self) -> str:
         """How the motion is cited: its Kamerstuk, else its Zaak number."""
-        return self.document.citation if self.document_id else (self.zaak or "")
+        return self.paper.citation if self.paper is not None else (self.zaak or "")
 
     @property
     def chamber(self) -> str:
-        return self.document.chamber if self.document_id else Chamber.TK
+        return self.paper.chamber if self.paper is not None else Chamber.TK
 
     @property
     def kamer_url(self) -> str:
@@ -124,6 +167,12 @@ class Motion(Archivable, FromOpenData):
         return f"https://www.tweedekamer.nl/kamerstukken/moties/detail?id={self.zaak}" if self.zaak else ""
 
     def clean(self):
+        if self.zaak:
+            # As the Kamer writes it, so the URL (any case) and the sync find it.
+            zaak = citations.parse_zaak_number(self.zaak)
+            if zaak is None:
+                raise ValidationError({"zaak": _("A Zaak number is written like 2024Z11440.")})
+            self.zaak = zaak
         if self.document_id and self.document.kind != DocumentKind.MOTIE:
             raise ValidationError({"document": _("A motion must be a Kamerstuk of kind 'motie'.")})
         if not self.document_id and not self.zaak:
@@ -224,3 +273,8 @@ class Vote(FromOpenData):
 
     def __str__(self):
         return f"{self.actor_name}: {self.get_choice_display()}"
+
+    @property
+    def seat_count(self) -> int:
+        """The seats this vote counts for, by the rule of `VoteQuerySet.seats` (for votes already loaded)."""
+        return 1 if self.person_id else (self.seats or 0)

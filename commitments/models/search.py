@@ -10,6 +10,10 @@ words; a GIN index on the Dutch `tsvector` answers stemmed words.
 
 On SQLite (development, tests) the same rules run as a simpler scan: the fields themselves,
 folded by a Python function registered on each connection (`register_sqlite_fold`).
+
+Motions (`search_motions`) follow the same rules as a scan on both databases: their title,
+dictum, Zaak number and citation; a query that is one citation or register number lists that
+motion first.
 """
 
 import re
@@ -17,7 +21,8 @@ import unicodedata
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, models
-from django.db.models import Exists, Func, OuterRef, Q
+from django.db.models import Case, Exists, Func, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .. import citations
@@ -184,3 +189,59 @@ def search(queryset, text: str):
         phrase_folded=Fold("deadline_phrase"),
         bewindspersoon_folded=Fold("bewindspersoon__name"),
     ).filter(_fallback_match(text, queryset.model._meta.get_field("recipients").related_model))
+
+
+# ---------------------------------------------------------------------- motions
+
+
+class Unaccent(Func):
+    """PostgreSQL's `unaccent` (the extension migration 0006 installs)."""
+
+    function = "unaccent"
+    output_field = models.TextField()
+
+
+def _folded(field: str, vendor: str) -> Func:
+    """`field` lower-cased without accents, in SQL, as `fold()` writes a query word."""
+    return Unaccent(Lower(field)) if vendor == "postgresql" else Fold(field)
+
+
+def _motion_exact(text: str) -> Q | None:
+    """The motion a query that is one citation, Zaak number or document number names, else None."""
+    if zaak := citations.parse_zaak_number(text):
+        return Q(zaak=zaak)
+    if number := citations.parse_document_number(text):
+        return Q(document__document_number=number)
+    try:
+        return Q(document__identifier=citations.parse_citation(text).slug)
+    except citations.CitationError:
+        return None
+
+
+def search_motions(queryset, text: str):
+    """Motions of `queryset` matching `text`: every word in the title, the dictum, the Zaak number or
+    the Kamerstuk's identifier, accents and case aside. A query that is one citation in any form the
+    parser reads ("Kamerstuk 33997-183", "33 997 nr. 183"), a Zaak number ("2024Z11440") or a
+    document number matches that motion too, listed first (annotated `exact_match` 0)."""
+    text = " ".join(text[:MAX_QUERY_LENGTH].replace("\x00", " ").split())
+    if not text:
+        return queryset
+    vendor = connections[queryset.db].vendor
+    words = Q()
+    for word in _words(text):
+        words &= (
+            Q(title_folded__contains=word)
+            | Q(dictum_folded__contains=word)
+            | Q(zaak__iexact=word)
+            | Q(document__identifier=word)
+        )
+    queryset = queryset.alias(title_folded=_folded("title", vendor), dictum_folded=_folded("dictum", vendor))
+    exact = _motion_exact(text)
+    if exact is None:
+        return queryset.filter(words)
+    ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
+    return (
+        queryset.filter(exact | words)
+        .annotate(exact_match=Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("exact_match", *ordering)
+    )

@@ -32,9 +32,12 @@ from ..models import (
     Ministry,
     Motion,
     MotionSigner,
+    MotionStatusChange,
     Office,
     Person,
     Scorecard,
+    Vote,
+    VoteChoice,
 )
 
 DUE_SOON_DAYS = 30
@@ -370,28 +373,105 @@ def person_index(today):
 
 
 def motion_rows():
-    """Motions as the index lists them, newest first, in a fixed number of queries."""
+    """Motions as the index lists them, newest first, in a fixed number of queries: with the date of
+    their status and the seats for and against of their latest decision with votes."""
     return (
         Motion.objects.select_related("document__dossier", "obligation")
         .prefetch_related(Prefetch("signers", queryset=MotionSigner.objects.select_related("person", "party")))
+        .with_status_date()
+        .with_vote_totals()
         .order_by(F("filed_on").desc(nulls_last=True), "-pk")
     )
 
 
-def motion_detail(identifier, today):
-    motion = get_object_or_404(
-        Motion.objects.select_related(
-            "document__dossier", "activity", "committee", "replaced_by__document__dossier"
-        ).prefetch_related(
-            Prefetch("signers", queryset=MotionSigner.objects.select_related("person", "party")),
-            "status_changes",
-            Prefetch("replaces", queryset=Motion.objects.select_related("document__dossier")),
-        ),
-        document__identifier=identifier,
+@dataclass(frozen=True)
+class PartyVotes:
+    """A party's seats per choice in one decision (a party vote has one choice; a roll call may split)."""
+
+    party: str
+    seats_for: int
+    seats_against: int
+    seats_absent: int
+    mistake: bool
+
+
+@dataclass(frozen=True)
+class DecisionVotes:
+    """One decision of a motion's course with its votes, tallied for the page."""
+
+    decision: MotionStatusChange
+    parties: list[PartyVotes]
+    seats_for: int
+    seats_against: int
+    seats_absent: int
+    # A roll call: (choice label, [votes of members]) per choice; empty for a party vote.
+    roll_call: list[tuple[str, list[Vote]]]
+
+    @property
+    def scale(self) -> int:
+        """The width the bars are drawn against: the Kamer's 150 seats, or more should the votes say so."""
+        return max(150, self.seats_for + self.seats_against + self.seats_absent)
+
+
+def _voter_party(vote) -> str:
+    if vote.party_id:
+        return vote.party.abbreviation
+    if vote.person_id and vote.person.party_id and not vote.party_name:
+        return vote.person.party.abbreviation
+    return vote.party_name or vote.actor_name
+
+
+def tally_votes(decision) -> DecisionVotes:
+    """Per party and in total, from the decision's prefetched votes (`Vote.seat_count`: the rule of
+    `VoteQuerySet.seats`, which the lists aggregate in SQL)."""
+    votes = list(decision.votes.all())
+    per_party: dict[str, dict] = {}
+    totals = {VoteChoice.VOOR: 0, VoteChoice.TEGEN: 0, VoteChoice.NIET_DEELGENOMEN: 0}
+    for vote in votes:
+        row = per_party.setdefault(_voter_party(vote), {**dict.fromkeys(totals, 0), "mistake": False})
+        row[vote.choice] = row.get(vote.choice, 0) + vote.seat_count
+        row["mistake"] = row["mistake"] or vote.mistake
+        totals[vote.choice] = totals.get(vote.choice, 0) + vote.seat_count
+    parties = [
+        PartyVotes(name, row[VoteChoice.VOOR], row[VoteChoice.TEGEN], row[VoteChoice.NIET_DEELGENOMEN], row["mistake"])
+        for name, row in per_party.items()
+    ]
+    parties.sort(key=lambda p: (-(p.seats_for + p.seats_against + p.seats_absent), p.party))
+    members = [vote for vote in votes if vote.person_id]
+    roll_call = [
+        (choice.label, [vote for vote in members if vote.choice == choice])
+        for choice in VoteChoice
+        if any(vote.choice == choice for vote in members)
+    ]
+    return DecisionVotes(
+        decision,
+        parties,
+        totals[VoteChoice.VOOR],
+        totals[VoteChoice.TEGEN],
+        totals[VoteChoice.NIET_DEELGENOMEN],
+        roll_call,
     )
+
+
+def motion_detail(identifier, today):
+    """A motion by its identifier (Kamerstuk or Zaak number, any case), with its course and votes."""
+    votes = Vote.objects.select_related("party", "person__party").order_by("actor_name", "pk")
+    motion = get_object_or_404(
+        Motion.objects.select_related("document__dossier", "activity", "committee", "replaced_by__document__dossier")
+        .prefetch_related(
+            Prefetch("signers", queryset=MotionSigner.objects.select_related("person", "party")),
+            Prefetch(
+                "status_changes",
+                queryset=MotionStatusChange.objects.prefetch_related(Prefetch("votes", queryset=votes)),
+            ),
+            Prefetch("replaces", queryset=Motion.objects.select_related("document__dossier")),
+        )
+        .identified_by(identifier),
+    )
+    course = [(change, tally_votes(change)) for change in motion.status_changes.all()]
     obligation = commitment_rows(today).filter(motion=motion).first()
     about = Shortlist(commitment_rows(today).filter(motions_concerned=motion))
-    return motion, obligation, about
+    return motion, course, obligation, about
 
 
 def person_scorecard(person, today):

@@ -218,3 +218,31 @@ def test_an_unchanged_commitment_is_answered_304_by_last_modified(client):
     first = client.get(f"/api/v1/commitments/{commitment.pk}/")
     since = first.headers["Last-Modified"]
     assert client.get(f"/api/v1/commitments/{commitment.pk}/", headers={"if-modified-since": since}).status_code == 304
+
+
+@pytest.mark.parametrize("identifier", ["2024Z11440", "2024z11440"])
+def test_a_motion_without_a_kamerstuk_is_read_by_its_zaak_number(client, identifier):
+    motion = MotionFactory(document=None, zaak="2024Z11440")
+    MotionStatusChange.objects.create(
+        motion=motion, status=MotionStatus.AANGENOMEN, date=TODAY, decision_as_published="Stemmen - aangenomen"
+    )
+    row = client.get(f"/api/v1/motions/{identifier}/").json()
+    assert (row["id"], row["identifier"], row["citation"], row["zaak"]) == (
+        motion.pk,
+        "2024Z11440",
+        "2024Z11440",
+        "2024Z11440",
+    )
+    assert row["document"] is None and row["dossier"] is None
+    assert row["url"].endswith("/api/v1/motions/2024Z11440/")
+    assert row["html_url"].endswith("/moties/2024Z11440/")
+    assert row["course"][0]["decision_as_published"] == "Stemmen - aangenomen"
+    assert client.get("/api/v1/motions/2024Z99999/").status_code == 404
+
+
+def test_the_motion_list_searches_and_lists_motions_without_a_kamerstuk(client):
+    motion = MotionFactory(document=None, zaak="2024Z11440")
+    MotionFactory()
+    rows = client.get("/api/v1/motions/?q=2024Z11440").json()["results"]
+    assert [row["id"] for row in rows] == [motion.pk]
+    assert len(client.get("/api/v1/motions/").json()["results"]) == 2

@@ -10,7 +10,7 @@ from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
 
-from commitments.models import Closure, Commitment, DocumentKind, Motion, MotionSigner
+from commitments.models import Closure, Commitment, DocumentKind, Motion, MotionSigner, VoteChoice
 from commitments.services import closing, deadlines
 from tests import factories
 
@@ -52,6 +52,9 @@ MOTION_HEADER = [
     "deadline",
     "afgedaan_met",
     "url",
+    "zaak",
+    "stemmen_voor",
+    "stemmen_tegen",
 ]
 
 pytestmark = pytest.mark.django_db
@@ -179,6 +182,16 @@ def test_motion_obligation_is_numbered_by_its_motion(client):
     row = by_id(rows_of(client.get(COMMITMENT_URL)))[obligation.pk]
     assert row["soort"] == "motie"
     assert row["nummer"] == "Kamerstuk 31015-205"
+
+
+def test_the_obligation_of_a_motion_without_a_kamerstuk_is_numbered_by_its_zaak(client):
+    motion = factories.MotionFactory(document=None, zaak="2024Z11440")
+    obligation = factories.CommitmentFactory(kind=Commitment.Kind.MOTIE, motion=motion, number="")
+    with CaptureQueriesContext(connection) as captured:
+        row = by_id(rows_of(client.get(COMMITMENT_URL)))[obligation.pk]
+    assert row["nummer"] == "2024Z11440"
+    # Read with the row, not one query per row for a deferred field.
+    assert not [q for q in captured.captured_queries if 'FROM "commitments_motion"' in q["sql"]]
 
 
 def test_exports_every_matching_row_not_a_page(client):
@@ -403,8 +416,34 @@ def test_motion_header_and_every_column(client, motion_205):
             "deadline": "2021-07-02",
             "afgedaan_met": "Kamerstuk 31015-213",
             "url": "http://testserver/moties/31015-205/",
+            "zaak": "",
+            "stemmen_voor": "",
+            "stemmen_tegen": "",
         }
     ]
+
+
+def test_a_motion_without_a_kamerstuk_is_numbered_by_its_zaak_with_its_votes(client):
+    motion = factories.MotionFactory(document=None, zaak="2024Z11440")
+    earlier = factories.DecisionFactory(motion=motion, date=datetime.date(2024, 6, 4))
+    factories.VoteFactory(decision=earlier, seats=150)
+    latest = factories.DecisionFactory(motion=motion, date=datetime.date(2024, 6, 11))
+    factories.VoteFactory(decision=latest, seats=88)
+    factories.VoteFactory(decision=latest, seats=62, choice=VoteChoice.TEGEN)
+    row = by_id(rows_of(client.get(MOTION_URL)))[motion.pk]
+    assert (row["nummer"], row["zaak"], row["url"]) == (
+        "2024Z11440",
+        "2024Z11440",
+        "http://testserver/moties/2024Z11440/",
+    )
+    assert (row["stemmen_voor"], row["stemmen_tegen"]) == ("88", "62")
+
+
+def test_the_motion_export_takes_the_lists_new_filters(client):
+    found = factories.MotionFactory(document=None, zaak="2024Z11440", kabinetsappreciatie="Ontijdig")
+    factories.MotionFactory(kabinetsappreciatie="Ontijdig")
+    assert set(by_id(rows_of(client.get(f"{MOTION_URL}?q=2024z11440&appreciatie=Ontijdig")))) == {found.pk}
+    assert client.get(f"{MOTION_URL}?party=NOPE").status_code == 400
 
 
 def test_motion_without_obligation_has_empty_execution_columns(client):
@@ -450,9 +489,13 @@ def test_motion_export_dialects_file_name_and_neutralisation(client, motion_205)
 
 
 def _adopted_motions_with_relations(count):
-    for motion in factories.MotionFactory.create_batch(count, adopted=True):
+    for n, motion in enumerate(factories.MotionFactory.create_batch(count, adopted=True)):
         MotionSigner.objects.create(motion=motion, person=factories.PersonFactory(), party=factories.PartyFactory())
         closing.close_with_letter([motion.obligation], factories.DocumentFactory(), Closure.Fulfilment.FULL)
+        if n % 2:  # half of them with the votes of their decision
+            decision = motion.status_changes.get()
+            factories.VoteFactory(decision=decision, seats=88)
+            factories.VoteFactory(decision=decision, seats=62, choice=VoteChoice.TEGEN)
 
 
 def _count_motion_export_queries(client):

@@ -7,6 +7,7 @@ below. A URL the walk does not know fails the test, so a new view cannot slip th
 """
 
 import datetime
+import uuid
 
 import pytest
 from django.apps import apps
@@ -14,9 +15,10 @@ from django.contrib import admin
 from django.contrib.auth import get_permission_codename
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from commitments.auth import COMMISSIESTAF, GRIFFIE
-from commitments.models import Commitment, Ministry, Recess
+from commitments.models import Commitment, Ministry, Recess, SyncConflict, SyncState
 from tests.factories import (
     ActivityFactory,
     CommitmentFactory,
@@ -26,6 +28,7 @@ from tests.factories import (
     OfficeFactory,
     RecipientFactory,
     UserFactory,
+    VoteFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +36,8 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "commissiestaf", "griffie", "staff_without_group", "superuser"]
 # Models archived instead of deleted: nobody deletes them.
 ARCHIVED_NOT_DELETED = {"commitment", "motion", "document"}
+# Records the open-data sync owns: viewed in the admin, never added, changed or deleted there.
+SYNC_OWNED = {"vote", "syncstate", "syncconflict"}
 DENIED = (302, 403)  # 302 only when it is the login page
 
 
@@ -56,6 +61,18 @@ def records():
     DocumentFactory()
     ActivityFactory()
     CommitteeFactory(abbreviation="CW")
+    VoteFactory()
+    SyncState.objects.create(entity="Zaak", summary={"created": 1, "skipped": {"no motion": 2}})
+    SyncConflict.objects.create(
+        entity="Zaak",
+        tk_id=uuid.uuid4(),
+        record="2024Z11440",
+        admin_url="/admin/",
+        field="title",
+        local_value="a",
+        kamer_value="b",
+        seen_at=timezone.now(),
+    )
     Recess.objects.create(
         chamber="TK",
         kind="zomerreces",
@@ -122,6 +139,10 @@ def _expected_admin(role, user, model, kind, method):
         return {403}
     can_view = _has(user, model, "view") or _has(user, model, "change")
     can_change = _has(user, model, "change")
+    if model._meta.model_name in SYNC_OWNED:
+        if kind in ("changelist", "change", "history") and (method == "GET" or kind != "change"):
+            return ({200} if method == "GET" or kind == "history" else {200, 302}) if can_view else {403}
+        return {403}  # add, delete, and saving a change: refused to everyone, superusers too
     if kind == "history_form":
         # Read-only for everyone: history is never written through the admin.
         return {200} if method == "GET" and can_view else {403}
@@ -260,7 +281,7 @@ def _other_urls(commitment):
         ("api:commitment-list", reverse("api:commitment-list"), api_read),
         ("api:commitment-detail", reverse("api:commitment-detail", args=[commitment.pk]), api_read),
         ("api:motion-list", reverse("api:motion-list"), api_read),
-        ("api:motion-detail", reverse("api:motion-detail", args=[motion.document.identifier]), api_read),
+        ("api:motion-detail", reverse("api:motion-detail", args=[motion.identifier]), api_read),
         ("api:document-list", reverse("api:document-list"), api_read),
         ("api:document-detail", reverse("api:document-detail", args=[letter.identifier]), api_read),
         ("api:dossier-list", reverse("api:dossier-list"), api_read),
