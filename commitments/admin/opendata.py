@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import FromOpenData, SyncConflict, SyncState, Vote
+from .audit import AuditedHistoryAdmin
 
 # The counts of a sync run's summary, in the order the admin shows them.
 SUMMARY_COUNTS = [
@@ -25,6 +26,8 @@ def open_data_link(obj: FromOpenData):
     """The record in the Kamer's open data, as a link ("-" for a record the griffie made)."""
     url = obj.tk_record_url if obj.pk else ""
     return format_html('<a href="{0}" rel="noopener">{0}</a>', url) if url else "-"
+
+
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -83,7 +86,9 @@ class SyncConflictAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(ReadOnlyAdmin):
+class VoteAdmin(ReadOnlyAdmin, AuditedHistoryAdmin):
+    # The sync's changes to a vote are in its history (read-only, like every history here).
+
     list_display = ["actor_name", "party_name", "choice", "seats", "mistake", "decision"]
     list_filter = ["choice", "mistake"]
     list_select_related = ["decision__motion__document__dossier"]

@@ -139,13 +139,13 @@ def _expected_admin(role, user, model, kind, method):
         return {403}
     can_view = _has(user, model, "view") or _has(user, model, "change")
     can_change = _has(user, model, "change")
+    if kind == "history_form":
+        # Read-only for everyone: history is never written through the admin.
+        return {200} if method == "GET" and can_view else {403}
     if model._meta.model_name in SYNC_OWNED:
         if kind in ("changelist", "change", "history") and (method == "GET" or kind != "change"):
             return ({200} if method == "GET" or kind == "history" else {200, 302}) if can_view else {403}
         return {403}  # add, delete, and saving a change: refused to everyone, superusers too
-    if kind == "history_form":
-        # Read-only for everyone: history is never written through the admin.
-        return {200} if method == "GET" and can_view else {403}
     if kind in ("changelist", "history", "change"):
         if method == "GET":
             return {200} if can_view else {403}
