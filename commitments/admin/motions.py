@@ -3,16 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Motion, MotionSigner, MotionStatusChange
 from ..services import motions
+from .archived import TabularInline
 from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin
 
 
-class MotionSignerInline(admin.TabularInline):
+class MotionSignerInline(TabularInline):
     model = MotionSigner
     extra = 0
     autocomplete_fields = ["person", "party"]
 
 
-class MotionStatusChangeInline(admin.TabularInline):
+class MotionStatusChangeInline(TabularInline):
     model = MotionStatusChange
     extra = 0
     verbose_name_plural = _("course (status history)")
