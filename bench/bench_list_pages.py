@@ -102,6 +102,10 @@ def populate():
             for pk in m.Commitment.objects.filter(status="voldaan").values_list("pk", flat=True)
         ]
         m.Closure.objects.bulk_create(closures, batch_size=5000)
+    # Planner statistics for the freshly loaded tables, as after any bulk load or pg_restore:
+    # without them PostgreSQL guesses one row per table and every list page takes seconds.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return get_user_model().objects.create_superuser("bench", "bench@example.org", "bench-password-1")
 
 

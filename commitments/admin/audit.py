@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from ..services import archive
 from ..services.records import delete_with_reason, save_with_reason
+from .archived import KeepsArchivedTargets
 
 
 def admin_reason(form, change: bool) -> str:
@@ -52,6 +53,8 @@ def log_action(request, objects, message: str) -> None:
 
 class AuditedHistoryAdmin(SimpleHistoryAdmin):
     """A ModelAdmin whose history is viewable, never writable, and whose saves carry a reason."""
+
+    form = KeepsArchivedTargets
 
     def revert_disabled(self, request, obj=None):
         return True
@@ -121,6 +124,10 @@ class ArchivesInsteadOfDeleting:
     """
 
     def get_queryset(self, request):
+        # The autocomplete of another record's link offers active rows only: an archived record
+        # is not chosen anew (a link it already has stays valid, see KeepsArchivedTargets).
+        if getattr(request.resolver_match, "url_name", None) == "autocomplete":
+            return super().get_queryset(request)
         queryset = self.model.all_objects.get_queryset()
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset

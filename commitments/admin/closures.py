@@ -4,12 +4,11 @@ Whatever inline a clerk uses, adding, changing or removing a closure goes throug
 service, which recomputes the commitment's status.
 """
 
-from django import forms
-from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Closure, Document
 from ..services import closing
+from .archived import KeepsArchivedTargets, TabularInline
 
 
 def save_closures(formset) -> None:
@@ -24,7 +23,7 @@ def save_closures(formset) -> None:
         closing.save_closure(closure)
 
 
-class ClosureInline(admin.TabularInline):
+class ClosureInline(TabularInline):
     """On a commitment: the letters that close it."""
 
     model = Closure
@@ -34,7 +33,7 @@ class ClosureInline(admin.TabularInline):
     verbose_name_plural = _("closing letters")
 
 
-class ClosedByDocumentForm(forms.ModelForm):
+class ClosedByDocumentForm(KeepsArchivedTargets):
     """A closure on the letter's own page: the date defaults to the letter's, shown right above."""
 
     class Meta:
@@ -53,7 +52,7 @@ class ClosedByDocumentForm(forms.ModelForm):
         return cleaned
 
 
-class ClosedByDocumentInline(admin.TabularInline):
+class ClosedByDocumentInline(TabularInline):
     """On a letter: the commitments it closes."""
 
     model = Closure

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from .. import clock
 from ..models import Commitment, CommitmentRecipient, CommitmentRelation, DeadlineChange
 from ..services import closing, deadlines
+from .archived import TabularInline
 from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin, YesNoFilter, log_action
 from .closures import ClosureInline, SavesClosuresThroughService
 from .forms import CloseWithLetterForm, CommitmentAdminForm, MarkLapsedForm, ResetDeadlineForm
@@ -23,20 +24,20 @@ class OverdueFilter(YesNoFilter):
     no_label, no_method = _("Not overdue"), "not_overdue"
 
 
-class RecipientInline(admin.TabularInline):
+class RecipientInline(TabularInline):
     model = CommitmentRecipient
     extra = 0
     autocomplete_fields = ["person", "party"]
 
 
-class RelationInline(admin.TabularInline):
+class RelationInline(TabularInline):
     model = CommitmentRelation
     fk_name = "from_commitment"
     extra = 0
     autocomplete_fields = ["to_commitment"]
 
 
-class DeadlineChangeInline(admin.TabularInline):
+class DeadlineChangeInline(TabularInline):
     """The deadline history is written by the services, never edited by hand."""
 
     model = DeadlineChange

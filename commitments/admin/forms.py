@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import citations, clock
 from ..models import Closure, Commitment, Document, Dossier, Fulfilment
+from .archived import KeepsArchivedTargets
 
 
-class DocumentAdminForm(forms.ModelForm):
+class DocumentAdminForm(KeepsArchivedTargets):
     """A document is identified by typing its citation as written; one parser reads it."""
 
     citation_text = forms.CharField(
@@ -93,7 +94,7 @@ class OptionalModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super().clean([item for item in (value or []) if item != ""])
 
 
-class CommitmentAdminForm(forms.ModelForm):
+class CommitmentAdminForm(KeepsArchivedTargets):
     """Changing a due date by hand needs a reason; it lands in the deadline history."""
 
     deadline_reason = forms.CharField(

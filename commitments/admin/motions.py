@@ -3,17 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Motion, MotionSigner, MotionStatusChange
 from ..services import motions
+from .archived import TabularInline
 from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin
 from .opendata import open_data_link
 
 
-class MotionSignerInline(admin.TabularInline):
+class MotionSignerInline(TabularInline):
     model = MotionSigner
     extra = 0
     autocomplete_fields = ["person", "party"]
 
 
-class MotionStatusChangeInline(admin.TabularInline):
+class MotionStatusChangeInline(TabularInline):
     model = MotionStatusChange
     extra = 0
     fields = ["status", "date", "note", "decision_as_published", "vote_kind"]

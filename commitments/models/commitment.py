@@ -17,6 +17,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -191,6 +192,21 @@ class CommitmentQuerySet(ArchivableQuerySet):
         )
         return self.annotate(fulfilled_on=Subquery(last_full, output_field=models.DateField()))
 
+    def fulfilled_on_for_counting(self):
+        """`pk`, `status`, `due_date` and `fulfilled_on` of each row, to aggregate over.
+
+        The same `fulfilled_on` as `with_fulfilled_on`, computed once per row by a grouped join:
+        PostgreSQL inlines that correlated subquery into every reference of an aggregate over it
+        (the twelve-month overdue count took 11 s at 100,000 commitments, 0.3 s this way).
+        Only for querysets filtered on single-valued fields (a filter on closures would narrow
+        the join).
+        """
+        return (
+            self.order_by()
+            .values("pk", "status", "due_date")
+            .annotate(fulfilled_on=Max("closures__closed_on", filter=Q(closures__fulfilment=Fulfilment.FULL)))
+        )
+
     def fulfilled_on_time(self):
         """Fulfilled commitments whose last full closing letter came on or before the due date."""
         return self.fulfilled().filter(due_date__isnull=False).with_fulfilled_on().filter(ON_TIME)
@@ -215,7 +231,7 @@ class CommitmentQuerySet(ArchivableQuerySet):
 
     def scorecard(self, today: datetime.date | None = None) -> Scorecard:
         """Open, overdue, fulfilled on time / late / without due date, lapsed: one aggregate query."""
-        counts = self.with_fulfilled_on().aggregate(**self._scorecard_counts(today or clock.today()))
+        counts = self.fulfilled_on_for_counting().aggregate(**self._scorecard_counts(today or clock.today()))
         return Scorecard(**counts)
 
     def scorecards_by(self, field: str, today: datetime.date | None = None) -> list[tuple[object, Scorecard]]:
@@ -238,8 +254,8 @@ class CommitmentQuerySet(ArchivableQuerySet):
         A commitment counts as overdue on a day when its due date had passed and no full closing
         letter had come by then (lapsed ones excepted). One aggregate query for all days.
         """
-        annotated = self.exclude(status=CommitmentStatus.VERVALLEN).filter(due_date__isnull=False).with_fulfilled_on()
-        counts = annotated.aggregate(
+        annotated = self.exclude(status=CommitmentStatus.VERVALLEN).filter(due_date__isnull=False)
+        counts = annotated.fulfilled_on_for_counting().aggregate(
             **{
                 f"d{index}": Count(
                     "pk",
