@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -431,17 +432,16 @@ class Sync:
         model = self._STORED_AS.get(entity)
         if model is None:
             return page
-        moments = {}
-        for record in page:
-            moment = _changed_at_or_none(record)
-            if moment is not None and _is_uuid(record.get("Id")):
-                moments[uuid.UUID(str(record["Id"]))] = moment
-        stored = dict(model._base_manager.filter(tk_id__in=list(moments)).values_list("tk_id", "tk_changed_at"))
+        ids = [str(record["Id"]).lower() for record in page if _is_uuid(record.get("Id"))]
+        stored = {
+            str(tk_id): moment
+            for tk_id, moment in model._base_manager.filter(tk_id__in=ids).values_list("tk_id", "tk_changed_at")
+        }
         kept = []
         for record in page:
-            tk_id = uuid.UUID(str(record["Id"])) if _is_uuid(record.get("Id")) else None
-            known = stored.get(tk_id)
-            if known is not None and moments.get(tk_id) is not None and moments[tk_id] <= known:
+            known = stored.get(str(record.get("Id")).lower())
+            moment = _changed_at_or_none(record) if known is not None else None
+            if moment is not None and moment <= known:
                 summary.unchanged += 1
             else:
                 kept.append(record)
@@ -1122,12 +1122,12 @@ def _changed_at_or_none(record: Record) -> datetime.datetime | None:
         return None
 
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+
+
 def _is_uuid(value: Any) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
+    """Whether `value` is an Id (a regular expression: the sync asks this of every record)."""
+    return isinstance(value, str | uuid.UUID) and _UUID.fullmatch(str(value)) is not None
 
 
 def _slug_of(identifier: str) -> str:
