@@ -93,8 +93,10 @@ def main() -> None:
     print(f"sync_tk --from {args.directory} into an empty PostgreSQL database ({args.database_url})")
     for label in ("first run (empty database)", "second run (same input, nothing changed)"):
         seconds, seen, total = timed_run(args.directory)
-        print(f"\n{label}: {total:.1f} s in all; reading and parsing the files alone: {parse_total:.1f} s "
-              f"(ratio {total / parse_total:.1f})")
+        print(
+            f"\n{label}: {total:.1f} s in all; reading and parsing the files alone: {parse_total:.1f} s "
+            f"(ratio {total / parse_total:.1f})"
+        )
         print(f"  {'entity':<20} {'records':>8} {'seconds':>8} {'records/s':>10}   {'parse only':>10} {'ratio':>6}")
         for entity in ENTITIES:
             if entity not in seen:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, models, reset_queries, transaction
+from django.db import DatabaseError, connection, models, reset_queries, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
@@ -331,11 +331,27 @@ class Sync:
         if self.calendar is None:
             self.calendar = calendar_from_database()
         if not self.dry_run:
-            return {entity: self._run_entity(entity, since) for entity in wanted}
+            summaries = {entity: self._run_entity(entity, since) for entity in wanted}
+            self._refresh_statistics(summaries)
+            return summaries
         with transaction.atomic():
             summaries = {entity: self._run_entity(entity, since) for entity in wanted}
             transaction.set_rollback(True)
         return summaries
+
+    def _refresh_statistics(self, summaries: dict[str, Summary]) -> None:
+        """After a large load, PostgreSQL's planner statistics (autovacuum may be off or late): without
+        them the pages would plan for empty tables."""
+        if connection.vendor != "postgresql":
+            return
+        changed = [
+            self._STORED_AS[entity]
+            for entity, summary in summaries.items()
+            if entity in self._STORED_AS and summary.created + summary.updated + summary.deleted >= 1000
+        ]
+        with connection.cursor() as cursor:
+            for model in changed:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
     def _run_entity(self, entity: str, since: datetime.datetime | None) -> Summary:
         state, _ = SyncState.objects.get_or_create(entity=entity)
