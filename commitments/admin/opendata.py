@@ -28,8 +28,6 @@ def open_data_link(obj: FromOpenData):
     return format_html('<a href="{0}" rel="noopener">{0}</a>', url) if url else "-"
 
 
-
-
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Viewable with view permission, never written through the admin (the sync writes them)."""
 

@@ -123,11 +123,9 @@ class Motion(Archivable, FromOpenData):
         ordering = ["-filed_on", "zaak", "pk"]
         verbose_name = _("motion")
         verbose_name_plural = _("motions")
-        indexes = [
-            models.Index(fields=["status"]),
-            # The motions index: newest first (`selectors.pages.motion_rows`).
-            models.Index(models.F("filed_on").desc(nulls_last=True), models.F("id").desc(), name="motion_newest_first"),
-        ]
+        # The motions index reads newest first (filed_on desc nulls last, id desc): that index is made
+        # on PostgreSQL by migration 0008, as SQLite cannot index NULLS LAST.
+        indexes = [models.Index(fields=["status"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(replaced_by__isnull=True) | ~Q(replaced_by=models.F("pk")),

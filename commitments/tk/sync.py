@@ -151,13 +151,16 @@ class Table:
 
     def upsert(self, items: list[Incoming], summary: Summary) -> dict[uuid.UUID, Any]:
         items = list({item.tk_id: item for item in items}.values())  # a page may repeat a record
-        existing = self.manager.in_bulk([item.tk_id for item in items], field_name="tk_id")
+        existing: dict[Any, Any] = self.manager.in_bulk([item.tk_id for item in items], field_name="tk_id")
         adopted = self._adoptable([item for item in items if item.tk_id not in existing])
-        creates, updates, bookkeeping, conflicts = [], [], [], []
+        creates: list[Any] = []
+        updates: list[Any] = []
+        bookkeeping: list[Any] = []
+        conflicts: list[tuple[Any, str, Any, Any]] = []
         changed_fields: set[str] = set()
         result: dict[uuid.UUID, Any] = {}
         for item in items:
-            obj = existing.get(item.tk_id)
+            obj: Any = existing.get(item.tk_id)
             if obj is None:
                 obj = next((adopted[key] for key in item.natural if key in adopted), None)
                 if obj is not None:
@@ -273,6 +276,7 @@ class Table:
     def remove(self, tk_ids: list[uuid.UUID], summary: Summary) -> list[Any]:
         """A tombstone: archive what can be archived, delete the rest unless something points to it."""
         removed, found = [], 0
+        obj: Any
         for obj in self.manager.filter(tk_id__in=tk_ids):
             found += 1
             if hasattr(obj, "archived_at"):
@@ -330,6 +334,7 @@ class Sync:
         wanted = [entity for entity in ENTITIES if entities is None or entity in set(entities)]
         if self.calendar is None:
             self.calendar = calendar_from_database()
+        self.recess_calendar: RecessCalendar = self.calendar
         if not self.dry_run:
             summaries = {entity: self._run_entity(entity, since) for entity in wanted}
             self._refresh_statistics(summaries)
@@ -457,7 +462,7 @@ class Sync:
         for record in page:
             known = stored.get(str(record.get("Id")).lower())
             moment = _changed_at_or_none(record) if known is not None else None
-            if moment is not None and moment <= known:
+            if moment is not None and known is not None and moment <= known:
                 summary.unchanged += 1
             else:
                 kept.append(record)
@@ -521,7 +526,7 @@ class Sync:
             abbreviation = mapping.text(record.get("Afkorting") or record.get("NaamNL"), 40)
             if not abbreviation:
                 raise Malformed("party without an abbreviation or name")
-            fields = {"abbreviation": abbreviation, "name": mapping.text(record.get("NaamNL"), 200)}
+            fields: dict[str, Any] = {"abbreviation": abbreviation, "name": mapping.text(record.get("NaamNL"), 200)}
             if record.get("AantalZetels") is not None:
                 fields["seats"] = int(record["AantalZetels"])
             return Incoming(
@@ -536,18 +541,17 @@ class Sync:
         label = mapping.text(label, 40)
         if not label:
             return None
-        if label not in self._parties:
-            party = Party.objects.filter(abbreviation=label).first()
-            if party is None:
-                party = Party(abbreviation=label, name=label)
-                save_with_reason(party, REASON)
-            self._parties[label] = party.pk
-        return self._parties[label]
+        return _found_or_made(
+            self._parties,
+            label,
+            lambda: Party.objects.filter(abbreviation=label).first(),
+            lambda: Party(abbreviation=label, name=label),
+        )
 
     def _persoon(self, records: Page, summary: Summary) -> None:
         def item(record: Record) -> Incoming:
             name, full_name = mapping.person_names(record)
-            fields = {"name": name, "full_name": full_name}
+            fields: dict[str, Any] = {"name": name, "full_name": full_name}
             if record.get("Fractielabel"):
                 fields["party_id"] = self.party_id(record["Fractielabel"])
             return Incoming(mapping.record_id(record), mapping.changed_at(record), fields)
@@ -558,7 +562,9 @@ class Sync:
         """A seat held now sets the member's current party, where the record links member and party."""
         for record in records:
             person_id = mapping.optional_uuid(record.get("Persoon_Id"))
-            seat = record.get("FractieZetel") if isinstance(record.get("FractieZetel"), dict) else {}
+            seat: dict[str, Any] = record.get("FractieZetel") or {}
+            if not isinstance(seat, dict):
+                seat = {}
             party_id = mapping.optional_uuid(record.get("Fractie_Id") or seat.get("Fractie_Id"))
             if person_id is None or party_id is None:
                 summary.skip("seat without a link to its member and party")
@@ -580,16 +586,15 @@ class Sync:
     # -- activities and papers
 
     def committee_id(self, abbreviation: str, name: str) -> int:
-        if abbreviation not in self._committees:
-            committee = (
+        return _found_or_made(
+            self._committees,
+            abbreviation,
+            lambda: (
                 Committee.objects.filter(abbreviation=abbreviation).first()
                 or Committee.objects.filter(name=name).first()
-            )
-            if committee is None:
-                committee = Committee(abbreviation=abbreviation, name=name)
-                save_with_reason(committee, REASON)
-            self._committees[abbreviation] = committee.pk
-        return self._committees[abbreviation]
+            ),
+            lambda: Committee(abbreviation=abbreviation, name=name),
+        )
 
     def _activiteit(self, records: Page, summary: Summary) -> None:
         def item(record: Record) -> Incoming:
@@ -613,14 +618,12 @@ class Sync:
         self.tables["Activiteit"].upsert(self._map(records, summary, item), summary)
 
     def dossier_id(self, number: str, suffix: str, title: str) -> int:
-        key = (number, suffix)
-        if key not in self._dossiers:
-            dossier = Dossier.objects.filter(number=number, suffix=suffix).first()
-            if dossier is None:
-                dossier = Dossier(number=number, suffix=suffix, title=title or f"{number} {suffix}".strip())
-                save_with_reason(dossier, REASON)
-            self._dossiers[key] = dossier.pk
-        return self._dossiers[key]
+        return _found_or_made(
+            self._dossiers,
+            (number, suffix),
+            lambda: Dossier.objects.filter(number=number, suffix=suffix).first(),
+            lambda: Dossier(number=number, suffix=suffix, title=title or f"{number} {suffix}".strip()),
+        )
 
     def _document_item(self, record: Record, taken: dict[str, uuid.UUID]) -> Incoming:
         tk_id = mapping.record_id(record)
@@ -669,9 +672,13 @@ class Sync:
             kst = mapping.split_kst(mapping.kst_identifier(record))
             if kst:
                 slugs.add(f"{kst[0]}-{kst[1]}")
-        taken = dict(
-            Document.all_objects.filter(identifier__in=slugs, tk_id__isnull=False).values_list("identifier", "tk_id")
-        )
+        taken = {
+            identifier: tk_id
+            for identifier, tk_id in Document.all_objects.filter(identifier__in=slugs).values_list(
+                "identifier", "tk_id"
+            )
+            if tk_id is not None
+        }
         items = self._map(records, summary, lambda record: self._document_item(record, taken))
         return self.tables["Document"].upsert(items, summary)
 
@@ -709,7 +716,7 @@ class Sync:
                 "kabinetsappreciatie": mapping.text(record.get("Kabinetsappreciatie"), 100),
                 "filed_on": filed_on,
             }
-            natural = [("zaak", number)]
+            natural: list[tuple[str, Any]] = [("zaak", number)]
             paper = self._motion_paper(record, papers_of.get(str(record.get("Id")), []), documents)
             if paper is not None and linked.get(paper.pk, tk_id) in (tk_id, None):
                 fields["document_id"] = paper.pk
@@ -751,7 +758,7 @@ class Sync:
                 continue
             parsed.append((record, text))
         by_identifier = {
-            motion.document.identifier: motion
+            motion.document.identifier: motion  # type: ignore[union-attr]
             for motion in Motion.all_objects.select_related("document").filter(
                 document__identifier__in=[_slug_of(text.identifier) for _, text in parsed]
             )
@@ -811,7 +818,8 @@ class Sync:
                 continue
             incoming[tk_id] = (record, cases, activity)
         existing = AgendaItem.objects.in_bulk(list(incoming), field_name="tk_id")
-        creates, updates = [], []
+        creates: list[AgendaItem] = []
+        updates: list[AgendaItem] = []
         for tk_id, (record, cases, activity) in incoming.items():
             moment = mapping.changed_at(record)
             item = existing.get(tk_id) or AgendaItem(tk_id=tk_id)
@@ -926,7 +934,7 @@ class Sync:
         ensure_motion_obligations(
             [(motion, latest[motion.pk][1]) for motion in adopted if motion.pk not in with_obligation],
             reason=f"{REASON}: motie aangenomen",
-            calendar=self.calendar,
+            calendar=self.recess_calendar,
         )
 
     def _stemming(self, records: Page, summary: Summary) -> None:
@@ -1015,7 +1023,9 @@ class Sync:
             commitment = Commitment(kind=CommitmentKind.TOEZEGGING, tk_id=tk_id, tk_changed_at=moment, **fields)
             commitment.tk_values = {name: _json(value) for name, value in fields.items()}
             if due is None:
-                commitment.deadline_phrase = term_named_in(commitment.text, made_on, commitment.chamber, self.calendar)
+                commitment.deadline_phrase = term_named_in(
+                    commitment.text, made_on, commitment.chamber, self.recess_calendar
+                )
                 save_with_deadline(commitment, reason=REASON, calendar=self.calendar)
             else:
                 # The register's own date: kept as the Kamer records it (no phrase decides it).
@@ -1060,10 +1070,11 @@ class Sync:
         """`kamerbriefNakoming` (the live feed may repeat it): the letters that fulfilled the promise."""
         value = record.get("kamerbriefNakoming") or record.get("KamerbriefNakoming")
         numbers = value if isinstance(value, list) else [value] if value else []
+        status = CommitmentStatus.from_register(str(record.get("Status") or ""))
         fulfilment = {
             CommitmentStatus.VOLDAAN: Fulfilment.FULL,
             CommitmentStatus.DEELS_VOLDAAN: Fulfilment.PARTIAL,
-        }.get(CommitmentStatus.from_register(str(record.get("Status") or "")))
+        }.get(status or CommitmentStatus.OPENSTAAND)
         for number in numbers:
             letter = Document.objects.filter(document_number=str(number)).first()
             if letter is None or fulfilment is None:
@@ -1129,6 +1140,17 @@ class Sync:
                 continue
             if not CommitmentRelation.objects.filter(from_commitment=commitment, to_commitment=other).exists():
                 save_with_reason(CommitmentRelation(from_commitment=commitment, to_commitment=other, kind=kind), REASON)
+
+
+def _found_or_made(cache: dict[Any, int], key: Any, find: Callable[[], Any], make: Callable[[], Any]) -> int:
+    """The pk of a body the Kamer's records name (a party, committee, dossier): found, or made once."""
+    if key not in cache:
+        found = find()
+        if found is None:
+            found = make()
+            save_with_reason(found, REASON)
+        cache[key] = found.pk
+    return cache[key]
 
 
 def _changed_at_or_none(record: Record) -> datetime.datetime | None:
