@@ -211,7 +211,7 @@ class VoteFactory(factory.django.DjangoModelFactory):
     actor_name = factory.LazyAttribute(lambda o: o.person.name if o.person else o.party.abbreviation)
     party_name = factory.LazyAttribute(lambda o: o.party.abbreviation if o.party else "")
     choice = models.VoteChoice.VOOR
-    seats = factory.LazyAttribute(lambda o: None if o.person else 10)
+    seats = factory.LazyAttribute(lambda o: 1 if o.person else 10)  # a member carries one seat
     mistake = False
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import FromOpenData, SyncConflict, SyncState, Vote
+from .archived import KeepsArchivedTargets
 from .audit import AuditedHistoryAdmin
 
 # The counts of a sync run's summary, in the order the admin shows them.
@@ -30,6 +31,8 @@ def open_data_link(obj: FromOpenData):
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Viewable with view permission, never written through the admin (the sync writes them)."""
+
+    form = KeepsArchivedTargets  # the admin's one form base (read-only here, but shown through it)
 
     def has_add_permission(self, request, obj=None):
         return False
