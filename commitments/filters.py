@@ -279,7 +279,9 @@ class MotionFilter(StrictFilterSet):
     """Filters of the motion list and export. Dossiers and citations are read by the one parser."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text")
-    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=MotionStatus.choices)
+    # No DISTINCT: the status is the motion's own column (DISTINCT over the list's annotations costs
+    # a sort of every matching motion).
+    status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=MotionStatus.choices, distinct=False)
     # Matched exactly, whatever the value: the Kamer publishes more than the known appraisals.
     appreciatie = django_filters.CharFilter(
         label=_("Government appraisal"),
