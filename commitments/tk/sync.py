@@ -65,7 +65,7 @@ from ..models import (
 )
 from ..selectors.calendar import calendar_from_database
 from ..services.archive import archive
-from ..services.closing import close_with_letter
+from ..services.closing import close_with_letter, mark_lapsed
 from ..services.deadlines import save_with_deadline, term_named_in
 from ..services.motions import ensure_motion_obligations
 from ..services.records import save_with_reason
@@ -931,6 +931,13 @@ class Sync:
             )
         adopted = [m for m in motions.values() if m.status == MotionStatus.AANGENOMEN]
         with_obligation = set(Commitment.all_objects.filter(motion__in=adopted).values_list("motion_id", flat=True))
+        # A later decision undid the adoption (a second vote): its obligation lapses, with the reason.
+        undone = Commitment.objects.filter(
+            motion__in=[m for m in motions.values() if m.status != MotionStatus.AANGENOMEN],
+            status__in=CommitmentStatus.open_values(),
+        )
+        if undone:
+            mark_lapsed(undone, reason=f"{REASON}: de motie is bij een latere stemming niet aangenomen")
         ensure_motion_obligations(
             [(motion, latest[motion.pk][1]) for motion in adopted if motion.pk not in with_obligation],
             reason=f"{REASON}: motie aangenomen",

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from commitments.models import (
     AgendaItem,
     Commitment,
+    CommitmentStatus,
     Motion,
     MotionStatus,
     MotionStatusChange,
@@ -279,3 +280,25 @@ def test_since_reads_only_what_changed_after_it():
         if record["ApiGewijzigdOp"] > "2025-01-01" and not record["Verwijderd"]
     ]
     assert Person.objects.count() == len(changed_after) > 0
+
+
+def test_a_later_vote_that_undoes_the_adoption_lets_the_obligation_lapse(copy_of_slice):
+    sync(copy_of_slice)
+    obligation = Commitment.objects.get(motion__zaak="2024Z05713")
+    besluiten = read(copy_of_slice, "Besluit")
+    first = next(b for b in besluiten if b["Id"] == "d96ecf41-e86a-439d-8e97-6bab13e87a7e")
+    revote = dict(
+        first,
+        Id=str(uuid.uuid4()),
+        BesluitSoort="Stemmen - verworpen",
+        GewijzigdOp="2024-12-01T12:00:00+01:00",
+        ApiGewijzigdOp="2025-06-01T10:00:00Z",
+    )
+    write(copy_of_slice, "Besluit", [*besluiten, revote])  # on the same agenda item, so the same day: the later decides
+
+    sync(copy_of_slice, "--entities", "Besluit")
+
+    assert Motion.objects.get(zaak="2024Z05713").status == MotionStatus.VERWORPEN
+    obligation.refresh_from_db()
+    assert obligation.status == CommitmentStatus.VERVALLEN
+    assert obligation.status_note.endswith("bij een latere stemming niet aangenomen")
