@@ -53,7 +53,7 @@ echo "full export: $rows rows"
 # A worker killed (SIGKILL) halfway through a large export: the client must see the download
 # fail, never a shorter file that looks complete, and the database must be as it was.
 kill_started=$SECONDS
-"$PY" scripts/killed_export_check.py fill "${SMOKE_KILL_ROWS:-20000}"
+"$PY" scripts/killed_export_check.py fill "${SMOKE_KILL_ROWS:-10000}"
 # Every row of every table (pg_dump's per-run \restrict key left out).
 dump_data() { pg_dump -h 127.0.0.1 -U postgres --data-only "$DB" 2>/dev/null | grep -v '^\\\(un\)\?restrict ' | sha256sum; }
 data_before=$(dump_data)

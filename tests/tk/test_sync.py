@@ -71,8 +71,7 @@ def copy_of_slice(tmp_path):
     return target
 
 
-def test_loads_every_motion_that_is_not_deleted_with_its_citation_where_derivable():
-    sync()
+def loads_every_motion_that_is_not_deleted_with_its_citation_where_derivable():
     assert Motion.objects.count() == 47
     assert Motion.objects.filter(document__isnull=True).count() == 5
     motion = Motion.objects.get(zaak="2024Z11440")
@@ -83,16 +82,14 @@ def test_loads_every_motion_that_is_not_deleted_with_its_citation_where_derivabl
     assert not Motion.all_objects.filter(tk_id="c9cc4093-7c7d-4a66-a499-636dd290382d").exists()
 
 
-def test_an_old_motion_without_a_kamerstuk_keeps_its_zaak_number_and_raw_appraisal():
-    sync()
+def an_old_motion_without_a_kamerstuk_keeps_its_zaak_number_and_raw_appraisal():
     motion = Motion.objects.get(zaak="2012Z07470")
     assert motion.document is None
     assert motion.citation == "2012Z07470"
     assert motion.kabinetsappreciatie == "Niet beschikbaar bij moties en/of amendementen vóór 1 april 2019"
 
 
-def test_decisions_reach_their_motion_through_the_agenda_item_by_the_order_rule():
-    sync()
+def decisions_reach_their_motion_through_the_agenda_item_by_the_order_rule():
     assert MotionStatusChange.objects.count() == 42
     assert Motion.objects.get(zaak="2024Z11440").status == MotionStatus.AANGENOMEN
     # Three motions on one agenda item: the decision with order i decides the i-th Zaak.
@@ -105,14 +102,12 @@ def test_decisions_reach_their_motion_through_the_agenda_item_by_the_order_rule(
     assert change.date.isoformat() == "2024-06-27"  # the day of the Stemmingen activity
 
 
-def test_an_agenda_item_mixing_a_bill_with_amendments_decides_nothing():
-    sync()
+def an_agenda_item_mixing_a_bill_with_amendments_decides_nothing():
     summary = SyncState.objects.get(entity="Besluit").summary
     assert summary["skipped"]["agenda item mixes a bill with amendments, or its order does not name one motion"] == 2
 
 
-def test_votes_per_party_with_seats_and_a_roll_call_per_member():
-    sync()
+def votes_per_party_with_seats_and_a_roll_call_per_member():
     assert Vote.objects.count() == 723
     party_votes = Vote.objects.filter(decision__tk_id="6a687a6c-d1f5-4d27-816f-cd19b9b514e3")
     assert party_votes.aggregate(seats=Vote.objects.seats(VoteChoice.VOOR))["seats"] == 130
@@ -129,8 +124,7 @@ def test_votes_per_party_with_seats_and_a_roll_call_per_member():
     assert claassen.person.tk_id == uuid.UUID("510ebeb6-5625-4a9f-9853-36bcd54728e0")
 
 
-def test_the_text_gives_the_dictum_and_the_members_who_filed_it():
-    sync()
+def the_text_gives_the_dictum_and_the_members_who_filed_it():
     motion = Motion.objects.get(zaak="2024Z11440")
     assert motion.dictum.startswith("verzoekt de regering op 17 juli 2024 de vlag op alle regeringsgebouwen")
     signers = list(motion.signers.values_list("person__name", "role"))
@@ -138,8 +132,7 @@ def test_the_text_gives_the_dictum_and_the_members_who_filed_it():
     assert ("Van Baarle", "medeindiener") in signers
 
 
-def test_an_adopted_motion_gets_its_obligation_dated_by_the_term_in_its_dictum():
-    sync()
+def an_adopted_motion_gets_its_obligation_dated_by_the_term_in_its_dictum():
     assert Commitment.objects.filter(motion__isnull=False).count() == 22
     obligation = Commitment.objects.get(motion__zaak="2024Z05713")
     assert obligation.deadline_phrase == "voor 1 juli"
@@ -147,12 +140,31 @@ def test_an_adopted_motion_gets_its_obligation_dated_by_the_term_in_its_dictum()
     assert obligation.made_on == obligation.motion.status_changes.get().date
 
 
-def test_every_change_is_in_the_history_with_the_open_data_reason():
-    sync()
+def every_change_is_in_the_history_with_the_open_data_reason():
     motion = Motion.objects.get(zaak="2024Z11440")
     reasons = set(motion.history.values_list("history_change_reason", flat=True))
     assert reasons == {REASON}
     assert Person.history.filter(history_change_reason=REASON).count() == 321
+
+
+# One load of the slice serves several checks (each load costs seconds): the checks above are
+# plain functions, called by the two tests below.
+
+
+def test_motions_papers_texts_and_history_are_as_computed_from_the_files():
+    sync()
+    loads_every_motion_that_is_not_deleted_with_its_citation_where_derivable()
+    an_old_motion_without_a_kamerstuk_keeps_its_zaak_number_and_raw_appraisal()
+    the_text_gives_the_dictum_and_the_members_who_filed_it()
+    every_change_is_in_the_history_with_the_open_data_reason()
+
+
+def test_decisions_votes_and_obligations_are_as_computed_from_the_files():
+    sync()
+    decisions_reach_their_motion_through_the_agenda_item_by_the_order_rule()
+    an_agenda_item_mixing_a_bill_with_amendments_decides_nothing()
+    votes_per_party_with_seats_and_a_roll_call_per_member()
+    an_adopted_motion_gets_its_obligation_dated_by_the_term_in_its_dictum()
 
 
 def test_a_second_run_of_the_same_input_changes_nothing(client):
