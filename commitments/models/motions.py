@@ -30,9 +30,7 @@ class MotionQuerySet(ArchivableQuerySet):
 
     def with_status_date(self):
         """Annotate `status_date`: the date of the latest step of the course (empty when none is dated)."""
-        latest = MotionStatusChange.objects.filter(motion=OuterRef("pk")).order_by(
-            F("date").desc(nulls_last=True), "-pk"
-        )
+        latest = MotionStatusChange.objects.filter(motion=OuterRef("pk")).order_by(*MotionStatusChange.LATEST_FIRST)
         return self.annotate(status_date=Subquery(latest.values("date")[:1]))
 
     def with_vote_totals(self):
@@ -42,7 +40,7 @@ class MotionQuerySet(ArchivableQuerySet):
         latest_with_votes = (
             MotionStatusChange.objects.filter(motion=OuterRef(OuterRef("pk")))
             .filter(Exists(Vote.objects.filter(decision=OuterRef("pk"))))
-            .order_by(F("date").desc(nulls_last=True), "-pk")
+            .order_by(*MotionStatusChange.LATEST_FIRST)
             .values("pk")[:1]
         )
 
@@ -210,6 +208,8 @@ class MotionStatusChange(FromOpenData):
     """A step of a motion's course; from the open data, a Besluit (with its votes)."""
 
     tk_entity = "Besluit"
+    # The one order of a course, latest step first (undated steps last): the latest decides the status.
+    LATEST_FIRST = (F("date").desc(nulls_last=True), F("pk").desc())
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(_("status"), max_length=20, choices=MotionStatus.choices)

@@ -27,7 +27,7 @@ def record_motion_status(motion: Motion, status: str, *, date: datetime.date | N
 @transaction.atomic
 def sync_motion_status(motion: Motion) -> Motion:
     """Set a motion's status from the latest step of its course (after the clerk edits it)."""
-    latest = motion.status_changes.order_by("-date", "-pk").first()
+    latest = motion.status_changes.order_by(*MotionStatusChange.LATEST_FIRST).first()
     status = latest.status if latest else MotionStatus.INGEDIEND
     if motion.status != status:
         motion.status = status

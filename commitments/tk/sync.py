@@ -914,7 +914,7 @@ class Sync:
         latest: dict[int, tuple[str, datetime.date | None]] = {}
         for motion_id, status, day in (
             MotionStatusChange.objects.filter(motion_id__in=motion_ids)
-            .order_by("motion_id", "-date", "-pk")
+            .order_by("motion_id", *MotionStatusChange.LATEST_FIRST)
             .values_list("motion_id", "status", "date")
         ):
             latest.setdefault(motion_id, (status, day))
