@@ -8,6 +8,16 @@ from commitments.auth import COMMISSIESTAF, GRIFFIE
 from tests.factories import UserFactory
 
 
+def pytest_configure(config):
+    """A fast password hasher for the tests, as Django's testing docs advise: the default PBKDF2
+    costs ~0.5 s per user, and the suite creates hundreds (hashing itself is Django's, not ours)."""
+    from django.conf import settings
+    from django.contrib.auth.hashers import get_hashers
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    get_hashers.cache_clear()
+
+
 @pytest.fixture
 def frozen_today(monkeypatch):
     """The one way to freeze "today": `frozen_today(day)` makes `clock.today()` answer `day`.
