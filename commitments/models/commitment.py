@@ -153,6 +153,15 @@ class CommitmentQuerySet(ArchivableQuerySet):
     def not_overdue(self, today: datetime.date | None = None):
         return self.exclude(overdue_q(today or clock.today()))
 
+    def open_not_overdue(self, today: datetime.date | None = None):
+        """Open or partly fulfilled and not overdue: the rows of `open().not_overdue(today)`.
+
+        Written as a range of the due date (today or later, or none), which the `(…, due_date, id)`
+        indexes answer; "not overdue" as a NOT makes PostgreSQL read every open row of a ministry.
+        """
+        today = today or clock.today()
+        return self.open().filter(Q(due_date__gte=today) | Q(due_date__isnull=True))
+
     def due_within(self, days: int, today: datetime.date | None = None):
         """Open commitments due from today up to and including `days` days ahead."""
         today = today or clock.today()
