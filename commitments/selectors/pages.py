@@ -10,7 +10,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import formats
@@ -20,6 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from .. import citations
 from ..models import (
     PLENARY,
+    SOONEST_DUE_FIRST,
+    SOONEST_DUE_FIRST_SORTED,
     Activity,
     Closure,
     Commitment,
@@ -47,10 +50,6 @@ DUE_SOON_DAYS = 30
 RECENTLY_CLOSED_DAYS = 30
 MOST_OVERDUE_COUNT = 10
 
-
-# The list's default order: soonest due first, rows without a due date last on every database
-# (on PostgreSQL the `(due_date, id)` index, read in order).
-SOONEST_DUE_FIRST = (F("due_date").asc(nulls_last=True), "pk")
 
 # What a row of `_commitment_table.html` shows besides the commitment's own columns: who made it,
 # the ministry, the committee, and what an event deadline waits for (`deadline_display`).
@@ -374,8 +373,12 @@ def dossier_by_slug(slug):
 def dossier_detail(slug, today):
     dossier = dossier_by_slug(slug)
     commitments = Shortlist(table_rows(today).filter(dossier=dossier))
-    documents = dossier.documents.select_related("dossier").order_by("ondernummer", "pk")
-    motions = Motion.objects.filter(document__dossier=dossier).select_related("document__dossier", "obligation")
+    documents = Shortlist(dossier.documents.select_related("dossier").order_by("ondernummer", "pk"))
+    motions = Shortlist(
+        Motion.objects.filter(document__dossier=dossier)
+        .select_related("document__dossier", "obligation")
+        .order_by(*NEWEST_FIRST)
+    )
     return dossier, commitments, documents, motions
 
 
@@ -581,10 +584,18 @@ def person_detail(pk, today):
     person = get_object_or_404(Person.objects.select_related("party"), pk=pk)
     made = Shortlist(table_rows(today).filter(bewindspersoon=person))
     received = Shortlist(
-        table_rows(today).filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person)))
+        table_rows(today)
+        .filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person)))
+        .order_by(*SOONEST_DUE_FIRST_SORTED)
     )
     offices = person.offices.select_related("ministry").order_by(F("start").desc(nulls_last=True), "pk")
-    signed = MotionSigner.objects.filter(person=person).select_related("motion__document__dossier", "party")
+    signed = Shortlist(
+        MotionSigner.objects.filter(person=person)
+        .select_related("motion__document__dossier", "party")
+        # Newest first, as a key no index gives: the signer's motions are sorted, not found by walking
+        # every motion newest first (seconds for someone who signed none; see SOONEST_DUE_FIRST_SORTED).
+        .order_by(Coalesce("motion__filed_on", Value(datetime.date.min)).desc(), "-motion_id")
+    )
     return person, made, received, offices, signed
 
 
@@ -601,7 +612,7 @@ def _body_overview(condition, today):
     rows = table_rows(today).filter(condition)
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
-        open_not_overdue=Shortlist(rows.open_not_overdue(today)),
+        open_not_overdue=Shortlist(rows.open_not_overdue(today).order_by(*SOONEST_DUE_FIRST_SORTED)),
         scorecard=Commitment.objects.filter(condition).scorecard(today),
     )
 
