@@ -4,7 +4,6 @@ Views stay thin: they take today's date from `clock.today()`, ask a selector for
 and render a template. The rules live on the querysets; the queries in `selectors.pages`.
 """
 
-from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -69,12 +68,13 @@ def dashboard(request):
 @require_safe
 def commitment_list(request):
     today = clock.today()
-    filterset = CommitmentListFilter(request.GET, queryset=selectors.commitment_rows(today), today=today)
+    filterset = CommitmentListFilter(request.GET, queryset=selectors.commitment_order(today), today=today)
     if not filterset.is_valid():
         # django-filter would quietly show nothing; an invalid URL deserves an explicit answer.
         context = {"filter": filterset, "page_obj": None, "today": today}
         return render(request, "commitments/commitment_list.html", context, status=400)
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = selectors.ListPaginator(filterset.qs, PAGE_SIZE, selectors.table_rows(today))
+    page_obj = paginator.get_page(request.GET.get("page"))
     current_sort = request.GET.get("sort")
     return render(
         request,
@@ -185,10 +185,11 @@ def person_index(request):
 @require_safe
 def motion_index(request):
     """Every motion, filtered like the motions export (status, dossier, filed between)."""
-    filterset = MotionListFilter(request.GET, queryset=selectors.motion_rows(), request=request)
+    filterset = MotionListFilter(request.GET, queryset=selectors.motion_order(), request=request)
     if not filterset.is_valid():
         return render(request, "commitments/motion_index.html", {"filter": filterset, "page_obj": None}, status=400)
-    page_obj = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = selectors.ListPaginator(filterset.qs, PAGE_SIZE, selectors.motion_rows())
+    page_obj = paginator.get_page(request.GET.get("page"))
     return render(request, "commitments/motion_index.html", {"filter": filterset, "page_obj": page_obj})
 
 

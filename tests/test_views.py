@@ -675,7 +675,11 @@ PAGES = {
         ),
         16,
     ),
+    "list overdue by days late": (lambda made: f"{LIST}?overdue=true&sort=-days_late", 12),
+    "list open not overdue": (lambda made: f"{LIST}?ministry=VWS&status=open&overdue=false", 13),
+    "list latest due first": (lambda made: f"{LIST}?sort=-due_date&page=3", 12),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
+    "document": (lambda made: made[1].source_document.get_absolute_url(), 9),  # + the debates it reports
     "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 13),
     "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 13),
     "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 12),  # + the dossier timeline
@@ -753,3 +757,48 @@ def test_search_for_a_superscript_digit_reads_it_as_the_digit(client):
     commitment(text="Een gewone toezegging")
     commitment(text="Toezegging 2 van 3")
     assert listed(client, "q=²") == listed(client, "q=2") != []
+
+
+# --------------------------------------------------------------------------- counts and deep pages
+
+
+def test_a_list_longer_than_the_count_limit_says_more_than_and_its_pages_stop_there(client, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", 30)
+    made = [commitment(due_date=days(n)) for n in range(32)]
+    response = client.get(LIST)
+    html = response.content.decode()
+    assert "Meer dan 30 toezeggingen" in html
+    assert 'id="beyond-pages"' in html
+    assert response.context["page_obj"].paginator.num_pages == 2
+    assert f"{LIST}?page=2" not in html and 'href="?page=2"' in html  # "next", but no "last"
+    # A page past the limit (a link made before, or typed) shows the last page that is paged.
+    assert listed(client, "page=99") == [c.pk for c in made[25:30]]
+
+
+def test_a_list_within_the_count_limit_gives_the_exact_count_and_a_last_page(client, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", 30)
+    for n in range(30):
+        commitment(due_date=days(n))
+    html = client.get(LIST).content.decode()
+    assert "30 toezeggingen" in html and "Meer dan" not in html
+    assert 'id="beyond-pages"' not in html
+    assert "laatste" in html
+
+
+def test_a_shortlist_longer_than_the_count_limit_says_more_than(client, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", 60)
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    for _ in range(61):
+        commitment(office=office, due_date=days(-3))
+    html = client.get(reverse("commitments:ministry", args=["VWS"])).content.decode()
+    assert "Eerste 50 van meer dan 60 getoond." in html
+
+
+@pytest.mark.parametrize("sort", ["-days_late", "days_late", "-days_overdue", "days_overdue"])
+def test_overdue_rows_sorted_by_days_late_come_in_that_order_with_ties_by_id(client, sort):
+    late = [commitment(due_date=days(-n)) for n in (5, 30, 5, 12, 30)]
+    commitment(due_date=days(3))  # not overdue: not listed
+    most_first = sorted(late, key=lambda c: (-(TODAY - c.due_date).days, c.pk))
+    fewest_first = sorted(late, key=lambda c: ((TODAY - c.due_date).days, c.pk))
+    expected = most_first if sort.startswith("-") else fewest_first
+    assert listed(client, f"overdue=true&sort={sort}") == [c.pk for c in expected]

@@ -40,6 +40,8 @@ from .choices import (
 from .commitment import (
     ON_TIME_DEFINITION,
     ROW_RELATIONS,
+    SOONEST_DUE_FIRST,
+    SOONEST_DUE_FIRST_SORTED,
     Closure,
     Commitment,
     CommitmentQuerySet,
@@ -55,12 +57,14 @@ from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, V
 from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
 from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
 from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
-from .search import CommitmentSearch
+from .search import CommitmentSearch, MotionSearch
 from .subscriptions import DigestDelivery, Follow, Subscription
 
 __all__ = [
     "PLENARY",
     "ROW_RELATIONS",
+    "SOONEST_DUE_FIRST",
+    "SOONEST_DUE_FIRST_SORTED",
     "Activity",
     "AgendaItem",
     "ActivityKind",
@@ -74,6 +78,7 @@ __all__ = [
     "CommitmentRecipient",
     "CommitmentRelation",
     "CommitmentSearch",
+    "MotionSearch",
     "CommitmentStatus",
     "Committee",
     "DeadlineChange",

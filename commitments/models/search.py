@@ -11,9 +11,11 @@ words; a GIN index on the Dutch `tsvector` answers stemmed words.
 On SQLite (development, tests) the same rules run as a simpler scan: the fields themselves,
 folded by a Python function registered on each connection (`register_sqlite_fold`).
 
-Motions (`search_motions`) follow the same rules as a scan on both databases: their title,
-dictum, Zaak number and citation; a query that is one citation or register number lists that
-motion first.
+Motions (`search_motions`) follow the same rules over their title and dictum, and match their
+Zaak number, Kamerstuk or document number exactly; a query that is one citation or register number
+lists that motion first. On PostgreSQL each motion has a search document too (`MotionSearch`,
+kept by triggers, migration 0010): the folded title and dictum, and the identifiers between bars,
+each with a trigram GIN index. On SQLite the same rules run as a scan.
 """
 
 import re
@@ -70,6 +72,27 @@ class CommitmentSearch(models.Model):
 
     def __str__(self):
         return self.document[:80]
+
+
+class MotionSearch(models.Model):
+    """The search document of one motion (PostgreSQL only; written by database triggers).
+
+    `text` is its title and dictum, folded; `identifiers` its Zaak number, Kamerstuk and document
+    number as markers (`|2024z11440|`), so a word matches an identifier whole, never a part of one.
+    """
+
+    motion = models.OneToOneField(
+        "commitments.Motion", primary_key=True, on_delete=models.CASCADE, related_name="search_entry"
+    )
+    text = models.TextField(_("search text"), blank=True)
+    identifiers = models.TextField(_("identifiers"), blank=True)
+
+    class Meta:
+        verbose_name = _("motion search document")
+        verbose_name_plural = _("motion search documents")
+
+    def __str__(self):
+        return self.text[:80]
 
 
 class Fold(Func):
@@ -218,14 +241,30 @@ def _motion_exact(text: str) -> Q | None:
         return None
 
 
-def search_motions(queryset, text: str):
-    """Motions of `queryset` matching `text`: every word in the title, the dictum, the Zaak number or
-    the Kamerstuk's identifier, accents and case aside. A query that is one citation in any form the
-    parser reads ("Kamerstuk 33997-183", "33 997 nr. 183"), a Zaak number ("2024Z11440") or a
-    document number matches that motion too, listed first (annotated `exact_match` 0)."""
-    text = " ".join(text[:MAX_QUERY_LENGTH].replace("\x00", " ").split())
-    if not text:
-        return queryset
+def _motion_exact_marker(text: str) -> str | None:
+    """The marker of the identifier a query that is one citation, Zaak or document number names."""
+    if zaak := citations.parse_zaak_number(text):
+        return marker(zaak)
+    if number := citations.parse_document_number(text):
+        return marker(number)
+    try:
+        return marker(citations.parse_citation(text).slug)
+    except citations.CitationError:
+        return None
+
+
+def _motion_postgresql_match(text: str) -> Q:
+    """A condition on `MotionSearch`: every word in the text or an identifier whole, or the one
+    identifier the query names (each arm a trigram GIN index)."""
+    words = Q()
+    for word in _words(text):
+        words &= Q(text__contains=word) | Q(identifiers__contains=marker(word))
+    exact = _motion_exact_marker(text)
+    return words | Q(identifiers__contains=exact) if exact else words
+
+
+def _motion_fallback(queryset, text: str, exact: Q | None):
+    """The same rules without the search table (SQLite): a scan of the folded title and dictum."""
     vendor = connections[queryset.db].vendor
     words = Q()
     for word in _words(text):
@@ -236,12 +275,27 @@ def search_motions(queryset, text: str):
             | Q(document__identifier=word)
         )
     queryset = queryset.alias(title_folded=_folded("title", vendor), dictum_folded=_folded("dictum", vendor))
+    return queryset.filter(exact | words if exact is not None else words)
+
+
+def search_motions(queryset, text: str):
+    """Motions of `queryset` matching `text`: every word in the title, the dictum, the Zaak number or
+    the Kamerstuk's identifier, accents and case aside. A query that is one citation in any form the
+    parser reads ("Kamerstuk 33997-183", "33 997 nr. 183"), a Zaak number ("2024Z11440") or a
+    document number matches that motion too, listed first (annotated `exact_match` 0)."""
+    text = " ".join(text[:MAX_QUERY_LENGTH].replace("\x00", " ").split())
+    if not text:
+        return queryset
     exact = _motion_exact(text)
+    if connections[queryset.db].vendor == "postgresql":
+        match = _motion_postgresql_match(text)
+        # Never reached: the LIMIT keeps the subquery apart, read once from the GIN indexes (see `search`).
+        queryset = queryset.filter(pk__in=MotionSearch.objects.filter(match).values("motion_id")[:_NEVER_REACHED])
+    else:
+        queryset = _motion_fallback(queryset, text, exact)
     if exact is None:
-        return queryset.filter(words)
+        return queryset
     ordering = list(queryset.query.order_by) or list(queryset.model._meta.ordering)
-    return (
-        queryset.filter(exact | words)
-        .annotate(exact_match=Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField()))
-        .order_by("exact_match", *ordering)
-    )
+    return queryset.annotate(
+        exact_match=Case(When(exact, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ).order_by("exact_match", *ordering)

@@ -9,15 +9,21 @@ every figure for one day.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import formats
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .. import citations
 from ..models import (
     PLENARY,
+    SOONEST_DUE_FIRST,
+    SOONEST_DUE_FIRST_SORTED,
+    Activity,
     Closure,
     Commitment,
     CommitmentRecipient,
@@ -45,16 +51,88 @@ RECENTLY_CLOSED_DAYS = 30
 MOST_OVERDUE_COUNT = 10
 
 
-def commitment_rows(today):
-    """Commitments as list rows show them, in a fixed number of queries, soonest due first.
+# What a row of `_commitment_table.html` shows besides the commitment's own columns: who made it,
+# the ministry, the committee, and what an event deadline waits for (`deadline_display`).
+TABLE_RELATIONS = ("bewindspersoon", "ministry", "committee", "expected_series", "expected_activity")
 
-    Rows without a due date come last on every database.
-    """
+
+def commitment_rows(today):
+    """Commitments with every relation a row of the API or the CSV names, in a fixed number of
+    queries, soonest due first."""
     return (
         Commitment.objects.for_display(today)
         .select_related("expected_series", "expected_activity")
-        .order_by(F("due_date").asc(nulls_last=True), "pk")
+        .order_by(*SOONEST_DUE_FIRST)
     )
+
+
+def commitment_order(today):
+    """The commitments the list filters and sorts, soonest due first: no joins, only the annotations
+    a sort may name (`overdue_by`). `ListPaginator` reads ids from it, then `table_rows` for one page."""
+    return Commitment.objects.with_overdue(today).order_by(*SOONEST_DUE_FIRST)
+
+
+def table_rows(today):
+    """Commitments as `_commitment_table.html` shows them, soonest due first, in a fixed number of
+    queries: five joins (the 14 of `for_display` cost more to plan than to run at a million rows),
+    the overdue and fulfilment annotations, and the recipients in one more query."""
+    return (
+        Commitment.objects.with_overdue(today)
+        .with_fulfilled_on()
+        .select_related(*TABLE_RELATIONS)
+        .prefetch_related(
+            Prefetch("recipients", queryset=CommitmentRecipient.objects.select_related("person", "party"))
+        )
+        .order_by(*SOONEST_DUE_FIRST)
+    )
+
+
+# --------------------------------------------------------------------------- counting and paging
+
+# Lists count their rows up to this many and say "more than 10,000" beyond it, and page numbers
+# reach as far (400 pages of 25). An exact count of a million rows costs more than the page
+# itself, and nobody reads past page 400: they filter, sort the other way or download the CSV.
+COUNT_LIMIT = 10_000
+
+
+def bounded_count(queryset, limit=None):
+    """How many rows `queryset` has, or `limit + 1` when it has more than `limit` (default
+    COUNT_LIMIT): one query that reads at most `limit + 1` ids."""
+    limit = COUNT_LIMIT if limit is None else limit
+    return queryset.order_by().values("pk")[: limit + 1].count()
+
+
+class ListPaginator(Paginator):
+    """Pages of a list in a fixed number of queries whatever the data size.
+
+    `queryset` decides the rows and their order; only their ids are read for a page (the filters,
+    the sort and the OFFSET run on narrow indexes, without joins), then `rows` loads that page's
+    rows by id with everything the template shows. The count stops at `limit` (see COUNT_LIMIT):
+    `count` is then `limit`, `more` is true and the last page is the one holding row `limit`.
+    """
+
+    def __init__(self, queryset, per_page, rows, limit=None):
+        super().__init__(queryset.values_list("pk", flat=True), per_page)
+        self.rows = rows
+        self.limit = COUNT_LIMIT if limit is None else limit
+
+    @cached_property
+    def _counted(self):
+        return bounded_count(self.object_list, self.limit)
+
+    @cached_property
+    def count(self):
+        return min(self._counted, self.limit)
+
+    @property
+    def more(self):
+        """More rows than `limit` match (the count and the pages stop there)."""
+        return self._counted > self.limit
+
+    def _get_page(self, ids, number, paginator):
+        ids = list(ids)
+        by_pk = self.rows.in_bulk(ids) if ids else {}
+        return Page([by_pk[pk] for pk in ids if pk in by_pk], number, paginator)
 
 
 # --------------------------------------------------------------------------- dashboard
@@ -248,14 +326,17 @@ SHORTLIST_LIMIT = 50
 
 
 class Shortlist:
-    """The first `limit` rows of a queryset and how many there are in all (one COUNT, only if cut)."""
+    """The first `limit` rows of a queryset and how many there are in all (one COUNT, only if cut;
+    counted up to COUNT_LIMIT, `more` beyond it)."""
 
     def __init__(self, queryset, limit=SHORTLIST_LIMIT):
         self.rows = list(queryset[: limit + 1])
         self.truncated = len(self.rows) > limit
         if self.truncated:
             self.rows = self.rows[:limit]
-        self.total = queryset.count() if self.truncated else len(self.rows)
+        counted = bounded_count(queryset) if self.truncated else len(self.rows)
+        self.more = counted > COUNT_LIMIT
+        self.total = min(counted, COUNT_LIMIT)
 
     def __iter__(self):
         return iter(self.rows)
@@ -269,14 +350,15 @@ def document_detail(identifier, today):
     document = get_object_or_404(
         Document.objects.select_related("dossier", "ministry", "series", "motion"), identifier=identifier
     )
-    promised = Shortlist(
-        commitment_rows(today).filter(Q(source_document=document) | Q(source_activity__report=document))
-    )
+    # The debates this paper reports, read first: an OR across the join to activities cannot use
+    # an index and walks every commitment; on the commitment's own columns it is two index lookups.
+    debates = list(Activity.objects.filter(report=document).values_list("pk", flat=True))
+    promised = Shortlist(table_rows(today).filter(Q(source_document=document) | Q(source_activity__in=debates)))
     closed_fully = Closure.objects.filter(commitment=OuterRef("pk"), document=document, fulfilment=Fulfilment.FULL)
     closed = Shortlist(
-        commitment_rows(today).filter(closures__document=document).annotate(closed_fully=Exists(closed_fully))
+        table_rows(today).filter(closures__document=document).annotate(closed_fully=Exists(closed_fully))
     )
-    about = Shortlist(commitment_rows(today).filter(motions_concerned__document=document))
+    about = Shortlist(table_rows(today).filter(motions_concerned__document=document))
     return document, promised, closed, about
 
 
@@ -290,9 +372,13 @@ def dossier_by_slug(slug):
 
 def dossier_detail(slug, today):
     dossier = dossier_by_slug(slug)
-    commitments = Shortlist(commitment_rows(today).filter(dossier=dossier))
-    documents = dossier.documents.select_related("dossier").order_by("ondernummer", "pk")
-    motions = Motion.objects.filter(document__dossier=dossier).select_related("document__dossier", "obligation")
+    commitments = Shortlist(table_rows(today).filter(dossier=dossier))
+    documents = Shortlist(dossier.documents.select_related("dossier").order_by("ondernummer", "pk"))
+    motions = Shortlist(
+        Motion.objects.filter(document__dossier=dossier)
+        .select_related("document__dossier", "obligation")
+        .order_by(*NEWEST_FIRST)
+    )
     return dossier, commitments, documents, motions
 
 
@@ -372,6 +458,16 @@ def person_index(today):
     return made.order_by("name"), members.order_by("name")
 
 
+# The motions index's order (an index on PostgreSQL, migration 0008).
+NEWEST_FIRST = (F("filed_on").desc(nulls_last=True), "-pk")
+
+
+def motion_order():
+    """The motions the index filters, newest first, without joins or annotations (`ListPaginator`
+    reads one page's ids from it, then `motion_rows`)."""
+    return Motion.objects.order_by(*NEWEST_FIRST)
+
+
 def motion_rows():
     """Motions as the index lists them, newest first, in a fixed number of queries: with the date of
     their status and the seats for and against of their latest decision with votes."""
@@ -380,7 +476,7 @@ def motion_rows():
         .prefetch_related(Prefetch("signers", queryset=MotionSigner.objects.select_related("person", "party")))
         .with_status_date()
         .with_vote_totals()
-        .order_by(F("filed_on").desc(nulls_last=True), "-pk")
+        .order_by(*NEWEST_FIRST)
     )
 
 
@@ -469,8 +565,13 @@ def motion_detail(identifier, today):
         .identified_by(identifier),
     )
     course = [(change, tally_votes(change)) for change in motion.status_changes.all()]
-    obligation = commitment_rows(today).filter(motion=motion).first()
-    about = Shortlist(commitment_rows(today).filter(motions_concerned=motion))
+    obligation = (
+        table_rows(today)
+        .prefetch_related(Prefetch("closures", queryset=Closure.objects.select_related("document__dossier")))
+        .filter(motion=motion)
+        .first()
+    )
+    about = Shortlist(table_rows(today).filter(motions_concerned=motion))
     return motion, course, obligation, about
 
 
@@ -481,14 +582,20 @@ def person_scorecard(person, today):
 
 def person_detail(pk, today):
     person = get_object_or_404(Person.objects.select_related("party"), pk=pk)
-    made = Shortlist(commitment_rows(today).filter(bewindspersoon=person))
+    made = Shortlist(table_rows(today).filter(bewindspersoon=person))
     received = Shortlist(
-        commitment_rows(today).filter(
-            Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person))
-        )
+        table_rows(today)
+        .filter(Exists(CommitmentRecipient.objects.filter(commitment=OuterRef("pk"), person=person)))
+        .order_by(*SOONEST_DUE_FIRST_SORTED)
     )
     offices = person.offices.select_related("ministry").order_by(F("start").desc(nulls_last=True), "pk")
-    signed = MotionSigner.objects.filter(person=person).select_related("motion__document__dossier", "party")
+    signed = Shortlist(
+        MotionSigner.objects.filter(person=person)
+        .select_related("motion__document__dossier", "party")
+        # Newest first, as a key no index gives: the signer's motions are sorted, not found by walking
+        # every motion newest first (seconds for someone who signed none; see SOONEST_DUE_FIRST_SORTED).
+        .order_by(Coalesce("motion__filed_on", Value(datetime.date.min)).desc(), "-motion_id")
+    )
     return person, made, received, offices, signed
 
 
@@ -502,10 +609,10 @@ class BodyOverview:
 
 
 def _body_overview(condition, today):
-    rows = commitment_rows(today).filter(condition)
+    rows = table_rows(today).filter(condition)
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
-        open_not_overdue=Shortlist(rows.open().not_overdue(today)),
+        open_not_overdue=Shortlist(rows.open_not_overdue(today).order_by(*SOONEST_DUE_FIRST_SORTED)),
         scorecard=Commitment.objects.filter(condition).scorecard(today),
     )
 

@@ -8,9 +8,16 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from commitments.models import Commitment, CommitmentRecipient, Person
-from commitments.models.search import fold
-from tests.factories import CommitmentFactory, DocumentFactory, DossierFactory, PersonFactory, RecipientFactory
+from commitments.models import Commitment, CommitmentRecipient, Document, Motion, Person
+from commitments.models.search import fold, search_motions
+from tests.factories import (
+    CommitmentFactory,
+    DocumentFactory,
+    DossierFactory,
+    MotionFactory,
+    PersonFactory,
+    RecipientFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +139,25 @@ def test_search_document_follows_an_edited_text():
     assert found("tweede") == {commitment}
     assert found("eerste") == set()
     assert connection.vendor == "postgresql"
+
+
+def found_motions(text):
+    return set(search_motions(Motion.objects.all(), text))
+
+
+@only_postgresql
+def test_motion_search_document_follows_an_edited_dictum_and_a_renumbered_kamerstuk():
+    motion = MotionFactory(dictum="verzoekt de regering een eerste versie te sturen")
+    motion.dictum = "verzoekt de regering een tweede versie te sturen"
+    motion.save()
+    assert found_motions("tweede") == {motion}
+    assert found_motions("eerste") == set()
+    Document.objects.filter(pk=motion.document_id).update(identifier="kst-99999-7")
+    assert found_motions("kst-99999-7") == {motion}
+
+
+@only_postgresql
+def test_motion_search_matches_an_identifier_whole_not_a_part_of_it():
+    motion = MotionFactory(document=None, zaak="2024Z11440", dictum="verzoekt de regering")
+    assert found_motions("2024z11440") == {motion}
+    assert found_motions("2024Z114") == set()
