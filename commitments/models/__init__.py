@@ -8,6 +8,7 @@
 - `commitment`: commitments, recipients, relations, closing letters, the deadline history.
 - `calendar`: the recess calendar.
 - `subscriptions`: followed commitments, subscriptions to a selection, digests sent.
+- `dataversion`: one value every write to the data changes (kept by database triggers).
 
 Field names follow the Tweede Kamer's open data where one exists. State changes live in
 `commitments.services`, reads for pages in `commitments.selectors`.
@@ -51,6 +52,7 @@ from .commitment import (
     lateness_in_words,
     overdue_q,
 )
+from .dataversion import DataVersion
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, Vote, VoteQuerySet
 from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
 from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
@@ -76,6 +78,7 @@ __all__ = [
     "CommitmentSearch",
     "CommitmentStatus",
     "Committee",
+    "DataVersion",
     "DeadlineChange",
     "DeadlineSource",
     "DigestDelivery",
