@@ -26,6 +26,8 @@ from ..models.dataversion import DATA_VERSION_ID
 T = TypeVar("T")
 
 _MISSING = object()
+# The default of `version=`: read the current version.
+READ = object()
 # Memcached refuses keys over 250 characters; longer keys are hashed.
 _MAX_KEY_LENGTH = 200
 
@@ -48,10 +50,9 @@ def current_version() -> str | None:
     return f"{counter}.{token}" if token else str(counter)
 
 
-def cache_key(name: str, version: str, today: datetime.date, *key_parts) -> str:
-    key = ":".join(
-        ["figures", name, version, today.isoformat(), translation.get_language() or "", *map(str, key_parts)]
-    )
+def cache_key(name: str, version: str, today: datetime.date, *key_parts, per_language: bool = True) -> str:
+    language = (translation.get_language() or "") if per_language else "*"
+    key = ":".join(["figures", name, version, today.isoformat(), language, *map(str, key_parts)])
     if len(key) > _MAX_KEY_LENGTH:
         key = f"figures:{name}:{hashlib.sha256(key.encode()).hexdigest()}"
     return key
@@ -62,15 +63,21 @@ def cached(
     compute: Callable[[], T],
     *key_parts,
     today: datetime.date,
-    version: str | None | object = _MISSING,
+    version: str | None | object = READ,
+    per_language: bool = True,
 ) -> T:
     """`compute()`, from the cache when the data, the day and the language are the same as when
-    it was last computed. Without a version (`None`), computed every time."""
-    if version is _MISSING:
+    it was last computed. Without a version (`None`), computed every time.
+
+    `version`: the data version, when the caller has read it already (`current_version()`).
+    `per_language=False` for values that read the same in every language (numbers, model rows):
+    one entry serves every language.
+    """
+    if version is READ:
         version = current_version()
     if version is None:
         return compute()
-    key = cache_key(name, str(version), today, *key_parts)
+    key = cache_key(name, str(version), today, *key_parts, per_language=per_language)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
