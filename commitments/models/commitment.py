@@ -742,7 +742,15 @@ class Closure(models.Model):
         ordering = ["closed_on", "pk"]
         verbose_name = _("closing letter")
         verbose_name_plural = _("closing letters")
-        indexes = [models.Index(fields=["closed_on"])]
+        indexes = [
+            models.Index(fields=["closed_on"]),
+            # The date of a commitment's last full letter (`fulfilled_on`) from the index alone.
+            models.Index(
+                fields=["commitment", "closed_on"],
+                name="closure_full_by_commitment",
+                condition=Q(fulfilment=Fulfilment.FULL),
+            ),
+        ]
         constraints = [models.UniqueConstraint(fields=["commitment", "document"], name="closure_once_per_letter")]
 
     def __str__(self):

@@ -12,7 +12,7 @@ A request reads the data version once.
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import formats
@@ -96,30 +96,22 @@ def _counts(today):
 
 @dataclass(frozen=True)
 class Figures:
-    """The counts of one day per (ministry id, committee id), and the bodies they name."""
+    """The counts of one day in all, per ministry (promising and answering now) and per committee,
+    added up once when counted; and the bodies they name."""
 
     today: datetime.date
-    groups: list[tuple[int | None, int | None, dict[str, int]]]
+    total: dict[str, int]
+    # Per "ministry", "current_ministry" and "committee": counts per id (None: without one).
+    per: dict[str, dict[int | None, dict[str, int]]]
     ministries: dict[int, Ministry]
     committees: dict[int, Committee]
-    # Ministry id -> id of the ministry answering for its commitments now.
-    answering: dict[int, int] = field(default_factory=dict)
 
-    def total(self) -> dict[str, int]:
-        return _add(counts for _m, _c, counts in self.groups)
 
-    def per(self, kind: str) -> dict[int | None, dict[str, int]]:
-        """Counts per "ministry", "current_ministry" or "committee" id (None: without one)."""
-        buckets = defaultdict(list)
-        for ministry, committee, counts in self.groups:
-            if kind == "committee":
-                key = committee
-            elif kind == "current_ministry":
-                key = self.answering.get(ministry, ministry) if ministry is not None else None
-            else:
-                key = ministry
-            buckets[key].append(counts)
-        return {key: _add(rows) for key, rows in buckets.items()}
+def _per(groups, key):
+    buckets = defaultdict(list)
+    for ministry, committee, counts in groups:
+        buckets[key(ministry, committee)].append(counts)
+    return {body: _add(rows) for body, rows in buckets.items()}
 
 
 def _add(rows) -> dict[str, int]:
@@ -143,13 +135,21 @@ def count_figures(today) -> Figures:
         .order_by("ministry", "committee")
     )
     groups = [(row.pop("ministry"), row.pop("committee"), row) for row in rows]
-    ministries = Ministry.objects.annotate(answering=current_ministry_expression(""))
+    ministries = {m.pk: m for m in Ministry.objects.annotate(answering=current_ministry_expression(""))}
+
+    def answering(ministry, _committee):
+        return ministries[ministry].answering if ministry in ministries else ministry
+
     return Figures(
         today=today,
-        groups=groups,
-        ministries={m.pk: m for m in ministries},
+        total=_add(counts for _m, _c, counts in groups),
+        per={
+            "ministry": _per(groups, lambda ministry, _committee: ministry),
+            "current_ministry": _per(groups, answering),
+            "committee": _per(groups, lambda _ministry, committee: committee),
+        },
+        ministries=ministries,
         committees={c.pk: c for c in Committee.objects.all()},
-        answering={m.pk: m.answering for m in ministries},
     )
 
 
@@ -166,7 +166,7 @@ def scorecards_per(kind, today, *, version=READ):
     now) or committee ("committee"), sorted by name; None (without one) last, when there are any."""
     data = figures(today, version=version)
     objects = data.committees if kind == "committee" else data.ministries
-    cards = {key: _scorecard(counts) for key, counts in data.per(kind).items()}
+    cards = {key: _scorecard(counts) for key, counts in data.per[kind].items()}
     rows = [(obj, cards.get(pk, Scorecard())) for pk, obj in objects.items()]
     rows.sort(key=lambda row: str(row[0]))
     if None in cards:
@@ -176,6 +176,19 @@ def scorecards_per(kind, today, *, version=READ):
 
 def _overdue_of(relation, today):
     return Q(**{f"{relation}__status__in": CommitmentStatus.open_values(), f"{relation}__due_date__lt": today})
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """A person or dossier on an index page, with its link and counts (cached as they are shown)."""
+
+    name: str
+    url: str
+    made_count: int = 0
+    open_count: int = 0
+    overdue_count: int = 0
+    party: str = ""  # a member's party abbreviation
+    title: str = ""  # a dossier's title
 
 
 def _person_index(today):
@@ -195,7 +208,10 @@ def _person_index(today):
         .select_related("party")
         .order_by("name", "pk")
     )
-    return list(made), list(members)
+    return (
+        [IndexRow(p.name, p.get_absolute_url(), made_count=p.made_count, overdue_count=p.overdue_count) for p in made],
+        [IndexRow(p.name, p.get_absolute_url(), party=p.party.abbreviation if p.party else "") for p in members],
+    )
 
 
 def person_index(today):
@@ -205,12 +221,14 @@ def person_index(today):
 
 
 def _dossier_index(today):
-    return list(
-        Dossier.objects.annotate(
-            open_count=Count("commitments", filter=Q(commitments__status__in=CommitmentStatus.open_values())),
-            overdue_count=Count("commitments", filter=_overdue_of("commitments", today)),
-        ).order_by("number", "suffix")
-    )
+    dossiers = Dossier.objects.annotate(
+        open_count=Count("commitments", filter=Q(commitments__status__in=CommitmentStatus.open_values())),
+        overdue_count=Count("commitments", filter=_overdue_of("commitments", today)),
+    ).order_by("number", "suffix")
+    return [
+        IndexRow(d.slug, d.get_absolute_url(), open_count=d.open_count, overdue_count=d.overdue_count, title=d.title)
+        for d in dossiers
+    ]
 
 
 def dossier_index(today):
@@ -294,7 +312,7 @@ def _overdue_rows(per, bodies):
 
 def _charts(today, data, per_ministry_cards):
     """Overdue over the last year, days late now, on-time rate per ministry."""
-    total = data.total()
+    total = data.total
     rates = [(str(body or _("no ministry recorded")), card.percentage) for body, card in per_ministry_cards]
     return [
         _chart(
@@ -330,7 +348,7 @@ def dashboard(today) -> Dashboard:
     """Everything the dashboard shows: from the cache, or counted (the data version read once)."""
     version = current_version()
     data = figures(today, version=version)
-    total = data.total()
+    total = data.total
     return Dashboard(
         counts=DashboardCounts(
             open=total.get("all_open", 0),
@@ -340,8 +358,8 @@ def dashboard(today) -> Dashboard:
             today=today,
         ),
         scorecard=_scorecard(total),
-        per_ministry=_overdue_rows(data.per("ministry"), data.ministries),
-        per_committee=_overdue_rows(data.per("committee"), data.committees),
+        per_ministry=_overdue_rows(data.per["ministry"], data.ministries),
+        per_committee=_overdue_rows(data.per["committee"], data.committees),
         most_overdue=cached(
             "most-overdue", lambda: list(most_overdue(today)), today=today, version=version, per_language=False
         ),
