@@ -1,7 +1,8 @@
 """Public pages: read-only, plain HTML, every view a shareable GET URL.
 
 Views stay thin: they take today's date from `clock.today()`, ask a selector for the rows
-and render a template. The rules live on the querysets; the queries in `selectors.pages`.
+and render a template. The rules live on the querysets; the queries in `selectors.pages`, the
+dashboard's and the index pages' figures (counted once per data version) in `selectors.figures`.
 """
 
 from django.http import QueryDict
@@ -10,7 +11,8 @@ from django.views.decorators.http import require_safe
 
 from . import clock
 from .filters import OPEN, CommitmentListFilter, MotionListFilter
-from .models import ON_TIME_DEFINITION, PLENARY, Committee, DigestFrequency, Ministry, SubscriptionKind
+from .models import ON_TIME_DEFINITION, PLENARY, DigestFrequency, SubscriptionKind
+from .selectors import figures
 from .selectors import pages as selectors
 
 PAGE_SIZE = 25
@@ -39,8 +41,8 @@ def _body_queries(**body):
 @require_safe
 def dashboard(request):
     today = clock.today()
-    counts = selectors.dashboard_counts(today)
-    per_ministry_cards = selectors.scorecards_per("ministry", Ministry, today)
+    board = figures.dashboard(today)
+    counts = board.counts
     links = {
         "open": _query(status=OPEN),
         "overdue": _query(overdue="true", sort="-days_late"),
@@ -54,13 +56,13 @@ def dashboard(request):
             "today": today,
             "counts": counts,
             "links": links,
-            "per_ministry": selectors.overdue_per_ministry(today),
-            "per_committee": selectors.overdue_per_committee(today),
-            "most_overdue": selectors.most_overdue(today),
+            "per_ministry": board.per_ministry,
+            "per_committee": board.per_committee,
+            "most_overdue": board.most_overdue,
             "plenary": PLENARY,
-            "scorecard": selectors.scorecard(today),
+            "scorecard": board.scorecard,
             "on_time_definition": ON_TIME_DEFINITION,
-            "charts": selectors.dashboard_charts(today, per_ministry_cards),
+            "charts": board.charts,
         },
     )
 
@@ -141,7 +143,7 @@ def dossier_detail(request, slug):
 
 @require_safe
 def dossier_index(request):
-    return render(request, "commitments/dossier_index.html", {"dossiers": selectors.dossier_index(clock.today())})
+    return render(request, "commitments/dossier_index.html", {"dossiers": figures.dossier_index(clock.today())})
 
 
 @require_safe
@@ -155,7 +157,7 @@ def ministry_index(request):
         {
             "kind": "ministry",
             "by_current": now,
-            "rows": selectors.scorecards_per("current_ministry" if now else "ministry", Ministry, today),
+            "rows": figures.scorecards_per("current_ministry" if now else "ministry", today),
             "on_time_definition": ON_TIME_DEFINITION,
         },
     )
@@ -169,7 +171,7 @@ def committee_index(request):
         "commitments/body_index.html",
         {
             "kind": "committee",
-            "rows": selectors.scorecards_per("committee", Committee, today),
+            "rows": figures.scorecards_per("committee", today),
             "on_time_definition": ON_TIME_DEFINITION,
             "plenary": PLENARY,
         },
@@ -178,7 +180,7 @@ def committee_index(request):
 
 @require_safe
 def person_index(request):
-    made, members = selectors.person_index(clock.today())
+    made, members = figures.person_index(clock.today())
     return render(request, "commitments/person_index.html", {"made": made, "members": members})
 
 

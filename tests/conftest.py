@@ -1,6 +1,7 @@
 """Fixtures shared by the test modules."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from commitments import clock
@@ -49,3 +50,12 @@ def staff_client():
     staff.user = UserFactory(username="commissiestaf", groups=[COMMISSIESTAF])
     staff.force_login(staff.user)
     return staff
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: a test's writes are rolled back, and with them the data
+    version its cached figures were stored under."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -104,6 +104,11 @@ if env("DATABASE_REPLICA_URL", default=""):
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["tracker.db_router.ReplicaRouter"]
+
+# The figures of the dashboard and the index pages are cached under the data version (never stale:
+# commitments/selectors/cached.py). Per process by default; CACHE_URL names a shared cache
+# (e.g. rediscache://127.0.0.1:6379/1) so the workers compute each version once between them.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://toezeggingen?MAX_ENTRIES=1000")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -8,6 +8,8 @@
 - `commitment`: commitments, recipients, relations, closing letters, the deadline history.
 - `calendar`: the recess calendar.
 - `subscriptions`: followed commitments, subscriptions to a selection, digests sent.
+- `figures`: each commitment with its fulfilment date (a view the dashboard's figures count).
+- `dataversion`: one value every write to the data changes (kept by database triggers).
 
 Field names follow the Tweede Kamer's open data where one exists. State changes live in
 `commitments.services`, reads for pages in `commitments.selectors`.
@@ -53,6 +55,8 @@ from .commitment import (
     lateness_in_words,
     overdue_q,
 )
+from .dataversion import DataVersion
+from .figures import CommitmentFigures
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, Vote, VoteQuerySet
 from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
 from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
@@ -73,6 +77,7 @@ __all__ = [
     "CitationKind",
     "Closure",
     "Commitment",
+    "CommitmentFigures",
     "CommitmentKind",
     "CommitmentQuerySet",
     "CommitmentRecipient",
@@ -81,6 +86,7 @@ __all__ = [
     "MotionSearch",
     "CommitmentStatus",
     "Committee",
+    "DataVersion",
     "DeadlineChange",
     "DeadlineSource",
     "DigestDelivery",

@@ -80,6 +80,37 @@ def overdue_q(today: datetime.date) -> Q:
     return Q(status__in=CommitmentStatus.open_values(), due_date__lt=today)
 
 
+def due_within_q(days: int, today: datetime.date) -> Q:
+    """Open, due from today up to and including `days` days ahead."""
+    return Q(
+        status__in=CommitmentStatus.open_values(),
+        due_date__gte=today,
+        due_date__lte=today + datetime.timedelta(days=days),
+    )
+
+
+def overdue_on_q(day: datetime.date) -> Q:
+    """Overdue on `day` as far as the records tell, on rows with `fulfilled_on`: the due date had
+    passed and no full closing letter had come by then (lapsed ones and undated ones excepted)."""
+    return (
+        ~Q(status=CommitmentStatus.VERVALLEN)
+        & Q(due_date__isnull=False, due_date__lt=day)
+        & (Q(fulfilled_on__isnull=True) | Q(fulfilled_on__gt=day))
+    )
+
+
+def current_ministry_expression(prefix: str) -> Coalesce:
+    """The id of the ministry that answers now for the ministry at `prefix` ("ministry__" from a
+    commitment, "" on a ministry): itself or its successor, followed two steps (enough for a merger
+    after a split; `Ministry.current` follows any length)."""
+    return Coalesce(
+        F(f"{prefix}successor__successor"),
+        F(f"{prefix}successor"),
+        F(f"{prefix}pk"),
+        output_field=models.BigIntegerField(),
+    )
+
+
 # A fulfilled commitment is on time when its last full closing letter is dated on or before the
 # due date (read on rows annotated by `with_fulfilled_on`).
 ON_TIME = Q(fulfilled_on__lte=F("due_date"))
@@ -174,8 +205,7 @@ class CommitmentQuerySet(ArchivableQuerySet):
 
     def due_within(self, days: int, today: datetime.date | None = None):
         """Open commitments due from today up to and including `days` days ahead."""
-        today = today or clock.today()
-        return self.open().filter(due_date__gte=today, due_date__lte=today + datetime.timedelta(days=days))
+        return self.filter(due_within_q(days, today or clock.today()))
 
     def with_overdue(self, today: datetime.date | None = None):
         """Annotate `is_overdue` (bool) and `overdue_by` (a timedelta, None when not overdue).
@@ -275,30 +305,14 @@ class CommitmentQuerySet(ArchivableQuerySet):
         """
         annotated = self.exclude(status=CommitmentStatus.VERVALLEN).filter(due_date__isnull=False)
         counts = annotated.fulfilled_on_for_counting().aggregate(
-            **{
-                f"d{index}": Count(
-                    "pk",
-                    filter=Q(due_date__lt=day) & (Q(fulfilled_on__isnull=True) | Q(fulfilled_on__gt=day)),
-                )
-                for index, day in enumerate(days)
-            }
+            **{f"d{index}": Count("pk", filter=overdue_on_q(day)) for index, day in enumerate(days)}
         )
         return [(day, counts[f"d{index}"]) for index, day in enumerate(days)]
 
     def with_current_ministry(self):
-        """Annotate `current_ministry` (an id): the ministry that answers for it now.
-
-        Its own ministry, or that ministry's successor (followed two steps, enough for a merger
-        after a split; `Ministry.current` follows any length for one row).
-        """
-        return self.annotate(
-            current_ministry=Coalesce(
-                F("ministry__successor__successor"),
-                F("ministry__successor"),
-                F("ministry"),
-                output_field=models.BigIntegerField(),
-            )
-        )
+        """Annotate `current_ministry` (an id): the ministry that answers for it now
+        (`current_ministry_expression`)."""
+        return self.annotate(current_ministry=current_ministry_expression("ministry__"))
 
     def answered_for_by(self, ministry):
         """Commitments the ministry answers for now: its own and those of the ministries it succeeded."""
@@ -747,7 +761,15 @@ class Closure(models.Model):
         ordering = ["closed_on", "pk"]
         verbose_name = _("closing letter")
         verbose_name_plural = _("closing letters")
-        indexes = [models.Index(fields=["closed_on"])]
+        indexes = [
+            models.Index(fields=["closed_on"]),
+            # The date of a commitment's last full letter (`fulfilled_on`) from the index alone.
+            models.Index(
+                fields=["commitment", "closed_on"],
+                name="closure_full_by_commitment",
+                condition=Q(fulfilment=Fulfilment.FULL),
+            ),
+        ]
         constraints = [models.UniqueConstraint(fields=["commitment", "document"], name="closure_once_per_letter")]
 
     def __str__(self):

@@ -10,13 +10,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import formats
 from django.utils.functional import cached_property
-from django.utils.translation import gettext_lazy as _
 
 from .. import citations
 from ..models import (
@@ -45,11 +43,6 @@ from ..models import (
     Vote,
     VoteChoice,
 )
-
-DUE_SOON_DAYS = 30
-RECENTLY_CLOSED_DAYS = 30
-MOST_OVERDUE_COUNT = 10
-
 
 # What a row of `_commitment_table.html` shows besides the commitment's own columns: who made it,
 # the ministry, the committee, and what an event deadline waits for (`deadline_display`).
@@ -133,68 +126,6 @@ class ListPaginator(Paginator):
         ids = list(ids)
         by_pk = self.rows.in_bulk(ids) if ids else {}
         return Page([by_pk[pk] for pk in ids if pk in by_pk], number, paginator)
-
-
-# --------------------------------------------------------------------------- dashboard
-
-
-@dataclass(frozen=True)
-class DashboardCounts:
-    open: int
-    overdue: int
-    due_soon: int
-    closed_recently: int
-    today: datetime.date
-
-    @property
-    def due_soon_until(self):
-        return self.today + datetime.timedelta(days=DUE_SOON_DAYS)
-
-    @property
-    def closed_since(self):
-        return self.today - datetime.timedelta(days=RECENTLY_CLOSED_DAYS)
-
-
-def dashboard_counts(today):
-    """The dashboard's four figures, each one the queryset rule the list filter applies too."""
-    commitments = Commitment.objects.all()
-    closed_since = today - datetime.timedelta(days=RECENTLY_CLOSED_DAYS)
-    return DashboardCounts(
-        open=commitments.open().count(),
-        overdue=commitments.overdue(today).count(),
-        due_soon=commitments.due_within(DUE_SOON_DAYS, today).count(),
-        closed_recently=commitments.fulfilled_since(closed_since).count(),
-        today=today,
-    )
-
-
-def scorecard(today):
-    """The scorecard of every commitment (the dashboard's)."""
-    return Commitment.objects.scorecard(today)
-
-
-def _overdue_per(relation, today):
-    """Rows of {abbreviation, name, count} of overdue commitments per ministry or committee."""
-    return list(
-        Commitment.objects.overdue(today)
-        .values(abbreviation=F(f"{relation}__abbreviation"), name=F(f"{relation}__name"))
-        .annotate(count=Count("pk"))
-        .order_by("-count", "abbreviation")
-    )
-
-
-def overdue_per_ministry(today):
-    """Most overdue first; abbreviation None: commitments without a ministry."""
-    return _overdue_per("ministry", today)
-
-
-def overdue_per_committee(today):
-    """Most overdue first; abbreviation None is the plenary bucket ("Plenair")."""
-    return _overdue_per("committee", today)
-
-
-def most_overdue(today, limit=MOST_OVERDUE_COUNT):
-    return commitment_rows(today).overdue(today).order_by("due_date", "pk")[:limit]
 
 
 # --------------------------------------------------------------------------- one commitment
@@ -419,45 +350,6 @@ def dossier_timeline(dossier, limit=DOSSIER_TIMELINE_LIMIT):
 # --------------------------------------------------------------------------- indexes
 
 
-def dossier_index(today):
-    """Every dossier with its open and overdue counts (one grouped query)."""
-    return Dossier.objects.annotate(
-        open_count=Count("commitments", filter=Q(commitments__status__in=CommitmentStatus.open_values())),
-        overdue_count=Count("commitments", filter=_overdue_of("commitments", today)),
-    ).order_by("number", "suffix")
-
-
-def _overdue_of(relation, today):
-    return Q(**{f"{relation}__status__in": CommitmentStatus.open_values(), f"{relation}__due_date__lt": today})
-
-
-def scorecards_per(field, model, today, *, key="pk"):
-    """(object or None, scorecard) per ministry or committee, in two queries whatever their number."""
-    commitments = Commitment.objects.with_current_ministry() if field == "current_ministry" else Commitment.objects
-    cards = dict(commitments.scorecards_by(field, today))
-    objects = {getattr(o, key): o for o in model.objects.all()}
-    rows = [(objects[value], card) for value, card in cards.items() if value is not None and value in objects]
-    rows += [(obj, Scorecard()) for value, obj in objects.items() if value not in cards]
-    rows.sort(key=lambda row: str(row[0]))
-    if None in cards:
-        rows.append((None, cards[None]))
-    return rows
-
-
-def person_index(today):
-    """Bewindspersonen (who made commitments) and members (who received them or signed motions)."""
-    made = Person.objects.filter(commitments_made__isnull=False).annotate(
-        made_count=Count("commitments_made", distinct=True),
-        overdue_count=Count("commitments_made", filter=_overdue_of("commitments_made", today), distinct=True),
-    )
-    members = (
-        Person.objects.filter(Q(commitments_received__isnull=False) | Q(motions_signed__isnull=False))
-        .select_related("party")
-        .distinct()
-    )
-    return made.order_by("name"), members.order_by("name")
-
-
 # The motions index's order (an index on PostgreSQL, migration 0008).
 NEWEST_FIRST = (F("filed_on").desc(nulls_last=True), "-pk")
 
@@ -670,95 +562,3 @@ def last_override(commitment):
     """The deadline change that set the due date by hand most recently (prefetched changes)."""
     by_hand = [c for c in commitment.deadline_changes.all() if c.source in DeadlineSource.by_hand()]
     return by_hand[-1] if by_hand else None
-
-
-# --------------------------------------------------------------------------- charts
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float
-    display: str
-    fraction: float  # of the longest bar, 0..1
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A horizontal bar chart, drawn as SVG by the template, with the same numbers as a table."""
-
-    id: str
-    title: str
-    bars: list[Bar]
-    value_heading: str
-
-    @property
-    def height(self) -> int:
-        return 28 * len(self.bars) + 8
-
-
-def _chart(id, title, value_heading, rows, display=str):
-    longest = max((value for _label, value in rows), default=0) or 1
-    return Chart(
-        id, title, [Bar(label, value, display(value), value / longest) for label, value in rows], value_heading
-    )
-
-
-def _month_starts(today, count):
-    """The first day of each of the last `count` months, oldest first, ending with today's month."""
-    days, year, month = [], today.year, today.month
-    for _step in range(count):
-        days.append(datetime.date(year, month, 1))
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return days[::-1]
-
-
-# Days-late buckets (upper bound in days, label), for the distribution chart.
-LATENESS_BUCKETS = [
-    (30, _("up to a month")),
-    (182, _("1 to 6 months")),
-    (365, _("6 to 12 months")),
-    (730, _("1 to 2 years")),
-    (None, _("more than 2 years")),
-]
-
-
-def dashboard_charts(today, per_ministry_cards):
-    """The dashboard's charts: overdue over time, days late now, on-time rate per ministry.
-
-    Three aggregate queries (the per-ministry scorecards are passed in).
-    """
-    days = [*_month_starts(today, 12)[1:], today]
-    over_time = Commitment.objects.overdue_counts_over_time(days)
-    counts, lower = {}, 0
-    buckets = []
-    for index, (upper, label) in enumerate(LATENESS_BUCKETS):
-        condition = Q(due_date__lte=today - datetime.timedelta(days=lower + 1))
-        if upper is not None:
-            condition &= Q(due_date__gte=today - datetime.timedelta(days=upper))
-        counts[f"b{index}"] = Count("pk", filter=condition)
-        buckets.append(label)
-        lower = upper or lower
-    lateness = Commitment.objects.overdue(today).aggregate(**counts)
-    rates = [(str(body or _("no ministry recorded")), card.percentage) for body, card in per_ministry_cards]
-    return [
-        _chart(
-            "chart-overdue-over-time",
-            _("Overdue commitments over the last year"),
-            _("overdue"),
-            [(formats.date_format(day, "j M Y"), count) for day, count in over_time],
-        ),
-        _chart(
-            "chart-days-late",
-            _("How late the overdue commitments are"),
-            _("overdue"),
-            [(str(label), lateness[f"b{index}"]) for index, label in enumerate(buckets)],
-        ),
-        _chart(
-            "chart-on-time-per-ministry",
-            _("Fulfilled on time, per ministry"),
-            _("on time"),
-            [(label, rate) for label, rate in rates if rate is not None],
-            display=lambda value: f"{value}%",
-        ),
-    ]

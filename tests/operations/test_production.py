@@ -57,7 +57,7 @@ def test_a_failed_request_is_logged_as_json_with_its_request_id(client, monkeypa
     def boom(*args, **kwargs):
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(views.selectors, "dashboard_counts", boom)
+    monkeypatch.setattr(views.figures, "dashboard", boom)
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.addFilter(requestlog.RequestIdFilter())
