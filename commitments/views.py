@@ -218,7 +218,7 @@ def person_detail(request, pk):
             "received": received,
             "offices": offices,
             "signed": signed,
-            "scorecard": selectors.person_scorecard(person, today) if made else None,
+            "scorecard": figures.scorecard_of("bewindspersoon", person.pk, today) if made else None,
             "on_time_definition": ON_TIME_DEFINITION,
             "list_query": _query(bewindspersoon=person.pk),
         },
@@ -227,7 +227,8 @@ def person_detail(request, pk):
 
 @require_safe
 def ministry_detail(request, abbreviation):
-    ministry, overview = selectors.ministry_detail(abbreviation, clock.today())
+    today = clock.today()
+    ministry, overview = selectors.ministry_detail(abbreviation, today)
     return render(
         request,
         "commitments/body_detail.html",
@@ -235,6 +236,7 @@ def ministry_detail(request, abbreviation):
             "body_name": ministry.name,
             "body_abbreviation": ministry.abbreviation,
             "overview": overview,
+            "scorecard": figures.scorecard_of("ministry", ministry.pk, today),
             "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(ministry=ministry.abbreviation),
         },
@@ -243,7 +245,8 @@ def ministry_detail(request, abbreviation):
 
 @require_safe
 def committee_detail(request, abbreviation):
-    committee, overview = selectors.committee_detail(abbreviation, clock.today())
+    today = clock.today()
+    committee, overview = selectors.committee_detail(abbreviation, today)
     return render(
         request,
         "commitments/body_detail.html",
@@ -252,6 +255,7 @@ def committee_detail(request, abbreviation):
             "body_abbreviation": committee.abbreviation if committee else None,
             "is_plenary": committee is None,
             "overview": overview,
+            "scorecard": figures.scorecard_of("committee", committee.pk if committee else None, today),
             "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(committee=committee.abbreviation if committee else PLENARY),
         },

@@ -556,7 +556,7 @@ def test_ministry_page_lists_open_and_overdue_and_the_on_time_rate(client):
     assert [c.pk for c in overview.overdue] == [late.pk]
     assert [c.pk for c in overview.open_not_overdue] == [pending.pk]
     # On time over everything due: 2 on time, 1 fulfilled late and 1 still overdue count against it.
-    assert overview.scorecard.rate == pytest.approx(2 / 4)
+    assert response.context["scorecard"].rate == pytest.approx(2 / 4)
     assert '<span class="figure" id="scorecard-rate">50%</span>' in response.content.decode()
 
 
@@ -564,9 +564,9 @@ def test_committee_page_lists_its_overdue_commitments_and_counts_them_against_it
     committee = CommitteeFactory(abbreviation="VWS")
     in_committee = commitment(committee=committee, due_date=days(-1))
     commitment(committee=None, source_activity=None, due_date=days(-1))
-    overview = client.get(committee.get_absolute_url()).context["overview"]
-    assert [c.pk for c in overview.overdue] == [in_committee.pk]
-    assert overview.scorecard.rate == 0  # one overdue, nothing fulfilled
+    response = client.get(committee.get_absolute_url())
+    assert [c.pk for c in response.context["overview"].overdue] == [in_committee.pk]
+    assert response.context["scorecard"].rate == 0  # one overdue, nothing fulfilled
 
 
 def test_the_plenary_bucket_lists_commitments_made_outside_a_committee(client):
@@ -680,8 +680,8 @@ PAGES = {
     "list latest due first": (lambda made: f"{LIST}?sort=-due_date&page=3", 12),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
     "document": (lambda made: made[1].source_document.get_absolute_url(), 9),  # + the debates it reports
-    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 13),
-    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 13),
+    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 10),
+    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 10),
     "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 12),  # + the dossier timeline
     "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 12),
 }
@@ -707,6 +707,7 @@ def test_query_count_does_not_grow_with_the_rows(client, page):
     client.get(url(made))  # warm the per-process caches (content types, site) alike for both runs
     few = count_queries(client, url(made))
     grow(made, MANY)
+    client.get(url(made))  # and the figures cached for this data version (their cold path: test_figures)
     many = count_queries(client, url(made))
     assert few == many
     assert many <= budget

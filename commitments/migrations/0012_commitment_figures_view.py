@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 VIEW = """
 CREATE VIEW commitments_commitmentfigures AS
-SELECT c.id, c.ministry_id, c.committee_id, c.status, c.due_date, c.archived_at, f.fulfilled_on
+SELECT c.id, c.ministry_id, c.committee_id, c.bewindspersoon_id, c.status, c.due_date, c.archived_at, f.fulfilled_on
 FROM commitments_commitment c
 LEFT JOIN (
     SELECT commitment_id, MAX(closed_on) AS fulfilled_on

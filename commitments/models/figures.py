@@ -4,7 +4,7 @@
 has it, computed by one grouped pass over the closures joined to the commitments. That lets one
 grouped query count every figure per ministry and committee: a correlated subquery is repeated by
 PostgreSQL for every count that reads it, and Django cannot group over a grouped subquery.
-Read only; the view is made by migration 0010 (its SQL is the definition).
+Read only; the view is made by migration 0012 (its SQL is the definition).
 """
 
 from django.db import models
@@ -12,7 +12,7 @@ from django.db import models
 from .archive import ActiveManager, ArchivableQuerySet
 from .choices import CommitmentStatus
 from .commitment import Commitment
-from .people import Committee, Ministry
+from .people import Committee, Ministry, Person
 
 
 class CommitmentFigures(models.Model):
@@ -23,6 +23,7 @@ class CommitmentFigures(models.Model):
     )
     ministry = models.ForeignKey(Ministry, null=True, on_delete=models.DO_NOTHING, related_name="+")
     committee = models.ForeignKey(Committee, null=True, on_delete=models.DO_NOTHING, related_name="+")
+    bewindspersoon = models.ForeignKey(Person, null=True, on_delete=models.DO_NOTHING, related_name="+")
     status = models.CharField(max_length=20, choices=CommitmentStatus.choices)
     due_date = models.DateField(null=True)
     archived_at = models.DateTimeField(null=True)

@@ -101,7 +101,7 @@ class Figures:
 
     today: datetime.date
     total: dict[str, int]
-    # Per "ministry", "current_ministry" and "committee": counts per id (None: without one).
+    # Per "ministry", "current_ministry", "committee" and "bewindspersoon": counts per id (None: without one).
     per: dict[str, dict[int | None, dict[str, int]]]
     ministries: dict[int, Ministry]
     committees: dict[int, Committee]
@@ -109,8 +109,8 @@ class Figures:
 
 def _per(groups, key):
     buckets = defaultdict(list)
-    for ministry, committee, counts in groups:
-        buckets[key(ministry, committee)].append(counts)
+    for ministry, committee, person, counts in groups:
+        buckets[key(ministry, committee, person)].append(counts)
     return {body: _add(rows) for body, rows in buckets.items()}
 
 
@@ -130,23 +130,24 @@ def count_figures(today) -> Figures:
     """Count every figure (three queries: the grouped counts, the ministries, the committees)."""
     rows = (
         CommitmentFigures.objects.order_by()
-        .values("ministry", "committee")
+        .values("ministry", "committee", "bewindspersoon")
         .annotate(**_counts(today))
-        .order_by("ministry", "committee")
+        .order_by("ministry", "committee", "bewindspersoon")
     )
-    groups = [(row.pop("ministry"), row.pop("committee"), row) for row in rows]
+    groups = [(row.pop("ministry"), row.pop("committee"), row.pop("bewindspersoon"), row) for row in rows]
     ministries = {m.pk: m for m in Ministry.objects.annotate(answering=current_ministry_expression(""))}
 
-    def answering(ministry, _committee):
+    def answering(ministry, _committee, _person):
         return ministries[ministry].answering if ministry in ministries else ministry
 
     return Figures(
         today=today,
-        total=_add(counts for _m, _c, counts in groups),
+        total=_add(counts for _m, _c, _p, counts in groups),
         per={
-            "ministry": _per(groups, lambda ministry, _committee: ministry),
+            "ministry": _per(groups, lambda ministry, _committee, _person: ministry),
             "current_ministry": _per(groups, answering),
-            "committee": _per(groups, lambda _ministry, committee: committee),
+            "committee": _per(groups, lambda _ministry, committee, _person: committee),
+            "bewindspersoon": _per(groups, lambda _ministry, _committee, person: person),
         },
         ministries=ministries,
         committees={c.pk: c for c in Committee.objects.all()},
@@ -159,6 +160,12 @@ def figures(today, *, version=READ) -> Figures:
 
 
 # --------------------------------------------------------------------------- index pages
+
+
+def scorecard_of(kind, pk, today, *, version=READ) -> Scorecard:
+    """The scorecard of one ministry, committee (None: the plenary) or bewindspersoon ("ministry",
+    "committee", "bewindspersoon"), from the cached figures: a body's page costs no count."""
+    return _scorecard(figures(today, version=version).per[kind].get(pk, {}))
 
 
 def scorecards_per(kind, today, *, version=READ):

@@ -39,7 +39,6 @@ from ..models import (
     MotionStatusChange,
     Office,
     Person,
-    Scorecard,
     Vote,
     VoteChoice,
 )
@@ -467,11 +466,6 @@ def motion_detail(identifier, today):
     return motion, course, obligation, about
 
 
-def person_scorecard(person, today):
-    """The scorecard of the commitments a bewindspersoon made (one aggregate query)."""
-    return Commitment.objects.filter(bewindspersoon=person).scorecard(today)
-
-
 def person_detail(pk, today):
     person = get_object_or_404(Person.objects.select_related("party"), pk=pk)
     made = Shortlist(table_rows(today).filter(bewindspersoon=person))
@@ -493,11 +487,11 @@ def person_detail(pk, today):
 
 @dataclass(frozen=True)
 class BodyOverview:
-    """A ministry's or committee's open and overdue commitments and its scorecard."""
+    """A ministry's or committee's open and overdue commitments (its scorecard comes from the
+    cached figures: `figures.scorecard_of`)."""
 
     overdue: Shortlist
     open_not_overdue: Shortlist
-    scorecard: Scorecard
 
 
 def _body_overview(condition, today):
@@ -505,7 +499,6 @@ def _body_overview(condition, today):
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
         open_not_overdue=Shortlist(rows.open_not_overdue(today).order_by(*SOONEST_DUE_FIRST_SORTED)),
-        scorecard=Commitment.objects.filter(condition).scorecard(today),
     )
 
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.models import Closure, Commitment
+from commitments.models import Closure, Commitment, Committee, Ministry
 from commitments.selectors import figures
 from commitments.services import closing
 from tests.admin.form_data import form_data
@@ -77,6 +77,23 @@ def test_the_scorecards_per_body_are_the_querysets_scorecards(kind):
     rows = figures.scorecards_per(kind, TODAY)
     counted = {(body.pk if body else None): card for body, card in rows}
     assert {key: card for key, card in counted.items() if card.total} == expected
+
+
+def test_a_ministry_committee_and_bewindspersoon_page_show_their_querysets_scorecard(client):
+    mix()
+    ministry = Ministry.objects.get(abbreviation="NIEUW")
+    committee = Committee.objects.first()
+    person = Commitment.objects.filter(ministry=ministry).first().bewindspersoon
+    pages = [
+        (f"/ministeries/{ministry.abbreviation}/", Commitment.objects.filter(ministry=ministry)),
+        (f"/commissies/{committee.abbreviation}/", Commitment.objects.filter(committee=committee)),
+        ("/commissies/plenair/", Commitment.objects.filter(committee__isnull=True)),
+        (f"/personen/{person.pk}/", Commitment.objects.filter(bewindspersoon=person)),
+    ]
+    for url, commitments in pages:
+        card = client.get(url).context["scorecard"]
+        assert card.total > 0
+        assert card == commitments.scorecard(TODAY), url
 
 
 def test_the_dashboard_counts_what_the_querysets_count():
