@@ -13,7 +13,7 @@ Field names follow the Tweede Kamer's open data where one exists. State changes 
 `commitments.services`, reads for pages in `commitments.selectors`.
 """
 
-from .calendar import Recess
+from .calendar import DeadlineRederivation, Recess
 from .choices import (
     PLENARY,
     ActivityKind,
@@ -77,6 +77,7 @@ __all__ = [
     "CommitmentStatus",
     "Committee",
     "DeadlineChange",
+    "DeadlineRederivation",
     "DeadlineSource",
     "DigestDelivery",
     "DigestFrequency",
