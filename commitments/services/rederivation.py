@@ -27,12 +27,13 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, connections, transaction
-from django.db.models import QuerySet
+from django.db.models import Field, QuerySet
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_create_with_history
 
 from .. import clock
 from ..deadlines import RecessCalendar
@@ -230,14 +231,13 @@ def _write(pks: list[int], deriver: _Deriver, reason: str, user: Actor) -> tuple
             )
         )
     history_user = acting_user(user)
-    fields = [*_RESULT_FIELDS, "updated_at"]
+    _update(moved + touched, [*_RESULT_FIELDS, "updated_at"])
     for rows, change_reason in ((moved, f"termijn: {reason}"), (touched, "termijn bijgewerkt")):
         if rows:
-            bulk_update_with_history(
+            Commitment.history.bulk_history_create(
                 rows,
-                Commitment,
-                fields,
                 batch_size=500,
+                update=True,
                 default_user=history_user,
                 default_change_reason=clip(change_reason, 100),
                 default_date=now,
@@ -252,6 +252,35 @@ def _write(pks: list[int], deriver: _Deriver, reason: str, user: Actor) -> tuple
             default_date=now,
         )
     return len(moved), len(moved) + len(touched)
+
+
+def _update(commitments: list[Commitment], fields: list[str]) -> None:
+    """Write `fields` of `commitments` in one statement.
+
+    On PostgreSQL an `UPDATE … FROM (VALUES …)`: Django's `bulk_update` builds a CASE expression
+    per row and field, which took 20 s of Python per 2,000 rows (measured with cProfile).
+    """
+    if not commitments:
+        return
+    if connection.vendor != "postgresql":
+        Commitment.objects.bulk_update(commitments, fields, batch_size=500)
+        return
+    meta = Commitment._meta
+    columns = [field for name in fields if isinstance(field := meta.get_field(name), Field)]
+    row = "(%s, " + ", ".join(f"%s::{column.db_type(connection)}" for column in columns) + ")"
+    quote = connection.ops.quote_name
+    names = [quote(column.column or column.name) for column in columns]
+    sql = (
+        f"UPDATE {quote(meta.db_table)} AS t SET {', '.join(f'{name} = v.{name}' for name in names)} "
+        f"FROM (VALUES {', '.join([row] * len(commitments))}) AS v(id, {', '.join(names)}) "
+        f"WHERE t.{quote(meta.pk.column or 'id')} = v.id"
+    )
+    params: list[Any] = []
+    for commitment in commitments:
+        params.append(commitment.pk)
+        params.extend(column.get_db_prep_save(getattr(commitment, column.attname), connection) for column in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 # --- who runs it -------------------------------------------------------------------------------

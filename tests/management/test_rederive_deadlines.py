@@ -63,7 +63,8 @@ def test_runs_in_batches_and_says_how_far_it_got(drifted):
     out = StringIO()
     call_command("rederive_deadlines", "--batch-size", "2", stdout=out)
     assert set(Commitment.objects.values_list("due_date", flat=True)) == {DAY_BEFORE_SUMMER_RECESS_2021}
-    assert "#1: 4 of ~5 read, 4 due date(s) changed" in out.getvalue()
+    job = DeadlineRederivation.objects.get()
+    assert f"#{job.pk}: 4 of ~5 read, 4 due date(s) changed" in out.getvalue()
     assert "5 due date(s) changed." in out.getvalue()
 
 
