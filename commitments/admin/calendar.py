@@ -4,6 +4,7 @@ from django.utils.translation import ngettext
 from ..models import DeadlineRederivation, Recess
 from ..services import rederivation
 from .audit import AuditedHistoryAdmin
+from .opendata import ReadOnlyAdmin
 
 
 @admin.register(Recess)
@@ -47,3 +48,31 @@ class RecessAdmin(AuditedHistoryAdmin):
                 count,
             ) % {"count": count, "job": job.pk}
         self.message_user(request, message, messages.SUCCESS if job.is_finished else messages.INFO)
+
+
+@admin.register(DeadlineRederivation)
+class DeadlineRederivationAdmin(ReadOnlyAdmin):
+    """What a recess edit or `rederive_deadlines` re-derived, or is re-deriving: read-only."""
+
+    list_display = ["pk", "reason", "requested_at", "requested_by", "estimated", "examined", "moved", "finished_at"]
+    list_filter = [("finished_at", admin.EmptyFieldListFilter)]
+    fields = [
+        "reason",
+        "requested_at",
+        "requested_by",
+        "chamber",
+        "every_phrase",
+        "period_start",
+        "period_end",
+        "estimated",
+        "examined",
+        "moved",
+        "updated",
+        "last_pk",
+        "started_at",
+        "progress_at",
+        "finished_at",
+        "error",
+    ]
+    readonly_fields = fields
+    list_select_related = ["requested_by"]

@@ -70,3 +70,18 @@ def test_a_large_edit_is_derived_again_in_the_background_after_the_save(griffie_
     anchored.refresh_from_db()
     assert anchored.due_date == datetime.date(2021, 7, 1)
     assert anchored.deadline_changes.latest("pk").changed_by == griffie_client.user
+
+
+def test_the_clerk_can_read_what_a_re_derivation_did(griffie_client, summer_2021):
+    derived_commitment("voor het zomerreces", MADE)
+    edit(griffie_client, summer_2021, start="2021-07-02")
+    job = DeadlineRederivation.objects.get()
+    page = griffie_client.get(reverse("admin:commitments_deadlinerederivation_change", args=[job.pk]))
+    assert page.status_code == 200
+    assert "reces gewijzigd: TK zomerreces 2021" in page.content.decode()
+    assert (
+        griffie_client.post(
+            reverse("admin:commitments_deadlinerederivation_delete", args=[job.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
