@@ -41,7 +41,7 @@ def test_a_recess_edit_writes_only_the_commitments_whose_due_date_moves():
     by_hand = derived_commitment("voor het zomerreces", MADE)
     deadlines.change_due_date(by_hand, datetime.date(2021, 6, 1), reason="afspraak met de commissie")
     untouched = [other_year, other_anchor, other_chamber, by_hand]
-    history_before = {c.pk: c.history.count() for c in untouched}
+    history_before = {c.pk: c.history.count() for c in [moves, *untouched]}
 
     edit_summer_recess_2021(start=datetime.date(2021, 7, 2))
 
@@ -51,7 +51,8 @@ def test_a_recess_edit_writes_only_the_commitments_whose_due_date_moves():
         DAY_BEFORE_SUMMER_RECESS_2021
     )
     assert DeadlineChange.objects.filter(source=DeadlineChange.Source.RECALCULATED).count() == 1
-    assert {c.pk: c.history.count() for c in untouched} == history_before
+    assert {c.pk: c.history.count() for c in untouched} == {c.pk: history_before[c.pk] for c in untouched}
+    assert moves.history.count() == history_before[moves.pk] + 1
     by_hand.refresh_from_db()
     assert by_hand.due_date == datetime.date(2021, 6, 1)
 
