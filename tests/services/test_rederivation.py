@@ -166,6 +166,10 @@ def test_small_batches_give_the_same_result_as_one():
     assert (small.examined, small.moved, small.updated) == (one.examined, one.moved, one.updated) == (12, 12, 12)
 
 
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="SQLite allows 999 variables per statement: Django splits the bulk inserts by the row count",
+)
 @pytest.mark.parametrize("count", [5, 500])
 def test_a_batch_takes_the_same_number_of_queries_for_5_and_500_moved_due_dates(count):
     template = derived_commitment("voor het zomerreces", MADE)
