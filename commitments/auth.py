@@ -17,6 +17,8 @@ COMMISSIESTAF = "Commissiestaf"
 # Records the open-data sync owns: staff view them; no group may add, change or delete them
 # (their admin refuses it for everyone, superusers included).
 SYNC_OWNED_MODELS = ("vote", "syncstate", "syncconflict", "agendaitem")
+# Records the application keeps for itself (the progress of a re-derivation of due dates): the same.
+MACHINE_OWNED_MODELS = (*SYNC_OWNED_MODELS, "deadlinerederivation")
 
 VIEW_COMMITMENT = "commitments.view_commitment"
 CHANGE_COMMITMENT = "commitments.change_commitment"
@@ -24,14 +26,14 @@ CHANGE_COMMITMENT = "commitments.change_commitment"
 
 def ensure_groups(app_config, using="default", **kwargs):
     """Griffie may add, change, delete and view every tracker record; Commissiestaf may view them.
-    What the open-data sync owns (`SYNC_OWNED_MODELS`) both may only view.
+    What the open-data sync and the application own (`MACHINE_OWNED_MODELS`) both may only view.
 
     Runs after each migrate so new models' permissions join the groups without a data migration.
     """
     # Permissions are normally created by a post_migrate handler too; make sure they exist first.
     create_permissions(app_config, verbosity=0, using=using)
     permissions = Permission.objects.using(using).filter(content_type__app_label=app_config.label)
-    sync_writes = permissions.filter(content_type__model__in=SYNC_OWNED_MODELS).exclude(codename__startswith="view_")
+    sync_writes = permissions.filter(content_type__model__in=MACHINE_OWNED_MODELS).exclude(codename__startswith="view_")
     griffie, _ = Group.objects.using(using).get_or_create(name=GRIFFIE)
     griffie.permissions.add(*permissions.exclude(pk__in=sync_writes))
     griffie.permissions.remove(*sync_writes)

@@ -26,6 +26,11 @@ TRACKER_REQUIRE_LOGIN = env.bool("TRACKER_REQUIRE_LOGIN", default=False)
 # Reasons clerks type for a new due date (admin, rappel screen) are internal notes: the public
 # page shows the kind of change and the dates, and the reason only when this is on.
 TRACKER_PUBLISH_STAFF_REASONS = env.bool("TRACKER_PUBLISH_STAFF_REASONS", default=False)
+# A recess edit re-derives the due dates that can depend on it: inside the clerk's request when
+# at most this many commitments are to be read, else in a thread started after the save commits
+# (off: in the request all the same, for development). See `commitments.services.rederivation`.
+TRACKER_REDERIVE_INLINE_LIMIT = env.int("TRACKER_REDERIVE_INLINE_LIMIT", default=2000)
+TRACKER_REDERIVE_IN_BACKGROUND = env.bool("TRACKER_REDERIVE_IN_BACKGROUND", default=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

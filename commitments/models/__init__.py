@@ -15,7 +15,7 @@ Field names follow the Tweede Kamer's open data where one exists. State changes 
 `commitments.services`, reads for pages in `commitments.selectors`.
 """
 
-from .calendar import Recess
+from .calendar import DeadlineRederivation, Recess
 from .choices import (
     PLENARY,
     ActivityKind,
@@ -88,6 +88,7 @@ __all__ = [
     "Committee",
     "DataVersion",
     "DeadlineChange",
+    "DeadlineRederivation",
     "DeadlineSource",
     "DigestDelivery",
     "DigestFrequency",

@@ -330,6 +330,26 @@ class CommitmentQuerySet(ArchivableQuerySet):
         """Due dates the engine derived from the recess calendar (not set by hand)."""
         return self.filter(due_date_overridden=False, deadline_anchor=Anchor.RECESS)
 
+    def may_depend_on_recess(self, first_day: datetime.date, last_day: datetime.date):
+        """Commitments whose derived due date a recess from `first_day` to `last_day` can move.
+
+        The engine reads a recess only for a promise made from the year before it starts (a
+        phrase without a year takes the next recess of its kind, looking one year ahead) up to
+        some weeks after it ends ("na het kerstreces" said in January), or when the due date lies
+        around it (a phrase naming the recess's year: "voor de zomer van 2027", said any time).
+        Undated rows (a recess missing from the calendar) and rows whose date made is unknown (the
+        activity's date stands in) are always included. The margins are generous: a row read but
+        not changed costs a comparison, a row missed would keep a wrong date.
+        """
+        said_from = datetime.date(max(first_day.year - 1, 1), 1, 1)
+        after = last_day + datetime.timedelta(days=120)
+        return self.filter(
+            Q(made_on__range=(said_from, after))
+            | Q(made_on__isnull=True)
+            | Q(due_date__range=(first_day - datetime.timedelta(days=31), after))
+            | Q(due_date__isnull=True)
+        )
+
     def for_display(self, today: datetime.date | None = None):
         """What list pages, exports and the admin need per row, in a fixed number of queries."""
         return (

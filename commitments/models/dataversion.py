@@ -37,6 +37,7 @@ UNTRACKED_TABLES = frozenset(
         "commitments_subscription",
         "commitments_digestdelivery",
         "commitments_syncstate",  # the sync's cursor and run summary (admin only)
+        "commitments_deadlinerederivation",  # a re-derivation's progress (admin only; its changes are tracked)
     }
 )
 

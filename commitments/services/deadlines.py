@@ -17,9 +17,9 @@ from simple_history.utils import bulk_create_with_history
 
 from .. import clock
 from ..deadlines import RecessCalendar, derive_due_date
-from ..models import Anchor, Commitment, CommitmentQuerySet, DeadlineChange, DeadlineSource, Precision, Recess
+from ..models import Anchor, Commitment, DeadlineChange, DeadlineSource, Precision
 from ..selectors.calendar import calendar_from_database
-from .records import Actor, acting_user, clip, delete_with_reason, max_length, save_with_reason
+from .records import Actor, acting_user, clip, max_length, save_with_reason
 
 _EXPLANATION_LENGTH = max_length(Commitment, "deadline_explanation")
 _RULE_LENGTH = max_length(Commitment, "deadline_rule")
@@ -42,14 +42,29 @@ def derivation_date(commitment: Commitment) -> tuple[datetime.date | None, str]:
     When the papers do not give the day the promise was made, the activity's date (or the
     latest date it can have taken place) stands in for it.
     """
-    if commitment.made_on:
-        return commitment.made_on, ""
-    activity = commitment.source_activity
-    if activity is not None and activity.date:
-        return activity.date, "toezegdatum onbekend, datum van de activiteit gebruikt"
-    if activity is not None and activity.date_latest:
-        return activity.date_latest, "toezegdatum onbekend, laatst mogelijke datum van de activiteit gebruikt"
+    activity = commitment.source_activity if commitment.source_activity_id else None
+    return said_on(commitment.made_on, activity.date if activity else None, activity.date_latest if activity else None)
+
+
+def said_on(
+    made_on: datetime.date | None, activity_date: datetime.date | None, activity_date_latest: datetime.date | None
+) -> tuple[datetime.date | None, str]:
+    """`derivation_date` from the values themselves (bulk re-derivation reads them without models)."""
+    if made_on:
+        return made_on, ""
+    if activity_date:
+        return activity_date, "toezegdatum onbekend, datum van de activiteit gebruikt"
+    if activity_date_latest:
+        return activity_date_latest, "toezegdatum onbekend, laatst mogelijke datum van de activiteit gebruikt"
     return None, ""
+
+
+def date_stands(commitment: Commitment) -> bool:
+    """A due date the phrase no longer moves: set by hand, or recorded without a phrase (the
+    Eerste Kamer's register), which is not ours to clear."""
+    return commitment.due_date_overridden or (
+        not (commitment.deadline_phrase or "").strip() and commitment.due_date is not None
+    )
 
 
 def term_named_in(text: str, said_on: datetime.date | None, chamber: str, calendar: RecessCalendar) -> str:
@@ -63,6 +78,20 @@ def term_named_in(text: str, said_on: datetime.date | None, chamber: str, calend
 
 def derive_deadline_fields(commitment: Commitment, *, calendar: RecessCalendar | None = None) -> dict[str, Any]:
     """What the phrase engine makes of a commitment's phrase, as model field values (no save)."""
+    made_on, note = derivation_date(commitment)
+    return derived_fields(commitment.deadline_phrase, commitment.chamber, made_on, note, calendar=calendar)
+
+
+def derived_fields(
+    phrase: str,
+    chamber: str,
+    made_on: datetime.date | None,
+    note: str = "",
+    *,
+    calendar: RecessCalendar | None = None,
+) -> dict[str, Any]:
+    """`derive_deadline_fields` from the values it depends on: the phrase, the chamber, the date
+    it was said (`said_on`) and the note on that date. Bulk re-derivation caches it on them."""
 
     def no_date(why: str) -> dict[str, Any]:
         return {
@@ -74,13 +103,12 @@ def derive_deadline_fields(commitment: Commitment, *, calendar: RecessCalendar |
             "deadline_explanation": clip(f"geen datum: {why}", _EXPLANATION_LENGTH),
         }
 
-    phrase = (commitment.deadline_phrase or "").strip()
+    phrase = (phrase or "").strip()
     if not phrase:
         return no_date("geen termijn genoemd")
-    made_on, note = derivation_date(commitment)
     if made_on is None:
         return no_date("onbekend wanneer de toezegging is gedaan")
-    result = derive_due_date(phrase, made_on, chamber=commitment.chamber, calendar=calendar or calendar_from_database())
+    result = derive_due_date(phrase, made_on, chamber=chamber, calendar=calendar or calendar_from_database())
     explanation = result.explanation or ""
     # Every undated result says so, except an event deadline: pages show that as "wacht op …".
     if result.due_date is None and str(result.anchor) != Anchor.EVENT and not explanation.startswith("geen datum"):
@@ -194,9 +222,7 @@ def _derive(
     always_save: bool = False,
 ) -> DeadlineChange | None:
     """Derive the due date from the phrase and store it (a date set by hand stands)."""
-    if commitment.due_date_overridden or (not (commitment.deadline_phrase or "").strip() and commitment.due_date):
-        # A date set by hand stands; so does a date recorded without a phrase (the Eerste
-        # Kamer's register), which is not ours to clear.
+    if date_stands(commitment):
         if always_save:
             save_with_reason(commitment, "gewijzigd", user=user)
         return None
@@ -356,70 +382,3 @@ def derive_due_dates(
         _derive(commitment, calendar=calendar, source=DeadlineSource.DERIVED, reason="", user=user)
         dated += commitment.due_date is not None
     return dated
-
-
-@transaction.atomic
-def rederive_due_dates(
-    queryset: CommitmentQuerySet | None = None,
-    *,
-    reason: str,
-    user: Actor = None,
-    calendar: RecessCalendar | None = None,
-) -> list[DeadlineChange]:
-    """Recompute derived due dates (default: those anchored to a recess), recording each change.
-
-    Dates set by hand are left alone; commitments whose result did not change are not written.
-    Each changed date gets a history entry with source "herberekend" and `reason`.
-    """
-    reason = _require_reason(reason)
-    if queryset is None:
-        queryset = Commitment.objects.derived_from_recess()
-    calendar = calendar or calendar_from_database()
-    entries = []
-    for commitment in queryset.filter(due_date_overridden=False).select_related("source_activity"):
-        entry = _derive(commitment, calendar=calendar, source=DeadlineSource.RECALCULATED, reason=reason, user=user)
-        if entry is not None:
-            entries.append(entry)
-    return entries
-
-
-# --- the recess calendar ---------------------------------------------------------------------
-
-# What a derived date depends on in a recess row (a note or a confidence edit changes no date).
-_RECESS_DATE_FIELDS = ("chamber", "kind", "start", "end")
-
-
-def _describe(recess: Recess) -> str:
-    # A stored record, in Dutch whatever the interface language: numeric dates.
-    return f"{recess.chamber} {recess.kind} {recess.start:%Y} ({recess.start:%d-%m-%Y} t/m {recess.end:%d-%m-%Y})"
-
-
-@transaction.atomic
-def save_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
-    """Save a recess the griffie added or corrected, and recompute the due dates derived from it.
-
-    An edit that changes none of its dates (a note, the confidence) recomputes and writes nothing.
-    """
-    before = Recess.objects.filter(pk=recess.pk).first() if recess.pk else None
-    save_with_reason(recess, "reces gewijzigd" if before is not None else "reces toegevoegd", user=user)
-    if before is not None and all(getattr(before, f) == getattr(recess, f) for f in _RECESS_DATE_FIELDS):
-        return []
-    chambers = {recess.chamber} | ({before.chamber} if before is not None else set())
-    what = "gewijzigd" if before is not None else "toegevoegd"
-    return rederive_due_dates(
-        Commitment.objects.derived_from_recess().filter(chamber__in=chambers),
-        reason=f"reces {what}: {_describe(recess)}",
-        user=user,
-    )
-
-
-@transaction.atomic
-def delete_recess(recess: Recess, *, user: Actor = None) -> list[DeadlineChange]:
-    """Remove a recess, and recompute the due dates that were derived from it."""
-    description, chamber = _describe(recess), recess.chamber
-    delete_with_reason(recess, "reces verwijderd", user=user)
-    return rederive_due_dates(
-        Commitment.objects.derived_from_recess().filter(chamber=chamber),
-        reason=f"reces verwijderd: {description}",
-        user=user,
-    )

@@ -36,9 +36,13 @@ def test_records_edited_inline_and_the_deadline_history_have_their_own_history(m
 
 
 # Not records the griffie keeps: what a user follows and subscribes to, the digests sent, the
-# search documents the database derives from each commitment and motion, and the open-data sync's own
-# bookkeeping (its cursor and summary per entity, the conflicts it lists, the agenda items it links by).
+# search documents the database derives from each commitment and motion, the open-data sync's own
+# bookkeeping (its cursor and summary per entity, the conflicts it lists, the agenda items it links by),
+# and the progress of a re-derivation of due dates (the changes it makes are in each commitment's history).
 NOT_THE_GRIFFIES = {
+    "DataVersion",  # written by the database's triggers only
+    "CommitmentFigures",  # a read-only view over the commitments
+    "DeadlineRederivation",
     "Follow",
     "Subscription",
     "DigestDelivery",

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from commitments.models import Commitment, DeadlineChange, Recess
-from commitments.services import deadlines
+from commitments.services import deadlines, rederivation
 from tests.factories import CommitmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def _recess():
     recess = Recess(chamber="TK", kind="zomerreces", start=datetime.date(2031, 7, 4), end=datetime.date(2031, 8, 31))
     recess.confidence = Recess.Confidence.VERIFIED
-    deadlines.save_recess(recess)
+    rederivation.save_recess(recess)
     return recess
 
 
@@ -53,7 +53,7 @@ def test_view_only_user_cannot_restore_a_deleted_record_through_its_history(staf
     recess = _recess()
     history_id = recess.history.latest().history_id
     pk = recess.pk
-    deadlines.delete_recess(recess)
+    rederivation.delete_recess(recess)
     response = staff_client.post(
         reverse("admin:commitments_recess_simple_history", args=[pk, history_id]), _recess_form(recess)
     )

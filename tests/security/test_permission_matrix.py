@@ -18,7 +18,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from commitments.auth import COMMISSIESTAF, GRIFFIE
-from commitments.models import Commitment, Ministry, Recess, SyncConflict, SyncState
+from commitments.models import Commitment, DeadlineRederivation, Ministry, Recess, SyncConflict, SyncState
 from tests.factories import (
     ActivityFactory,
     CommitmentFactory,
@@ -36,8 +36,9 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "commissiestaf", "griffie", "staff_without_group", "superuser"]
 # Models archived instead of deleted: nobody deletes them.
 ARCHIVED_NOT_DELETED = {"commitment", "motion", "document"}
-# Records the open-data sync owns: viewed in the admin, never added, changed or deleted there.
-SYNC_OWNED = {"vote", "syncstate", "syncconflict"}
+# Records the open-data sync (or the application) owns: viewed in the admin, never added, changed or
+# deleted there.
+SYNC_OWNED = {"vote", "syncstate", "syncconflict", "deadlinerederivation"}
 DENIED = (302, 403)  # 302 only when it is the login page
 
 
@@ -73,6 +74,7 @@ def records():
         kamer_value="b",
         seen_at=timezone.now(),
     )
+    DeadlineRederivation.objects.create(reason="controle")
     Recess.objects.create(
         chamber="TK",
         kind="zomerreces",

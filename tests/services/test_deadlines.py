@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from commitments.models import Commitment, DeadlineChange, Recess
-from commitments.services import deadlines
+from commitments.services import deadlines, rederivation
 from tests.factories import ActivityFactory, CommitmentFactory, UserFactory, derived_commitment
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_changing_a_recess_rederives_derived_commitments_and_records_why():
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
     recess = summer_recess_2021()
     recess.start = datetime.date(2021, 7, 2)
-    deadlines.save_recess(recess)
+    rederivation.save_recess(recess)
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2021, 7, 1)
     entry = commitment.deadline_changes.last()
@@ -92,7 +92,7 @@ def test_changing_a_recess_leaves_dates_set_by_hand_and_other_anchors_alone():
     before = {c.pk: c.due_date for c in (by_hand, calendar_bound, eerste_kamer)}
     recess = summer_recess_2021()
     recess.start = datetime.date(2021, 7, 2)
-    deadlines.save_recess(recess)
+    rederivation.save_recess(recess)
     for commitment in (by_hand, calendar_bound, eerste_kamer):
         commitment.refresh_from_db()
         assert commitment.due_date == before[commitment.pk]
@@ -103,8 +103,8 @@ def test_deleting_a_recess_rederives_and_records_it():
     commitment = derived("voor het zomerreces")
     recess = summer_recess_2021()
     recess.start = datetime.date(2021, 7, 2)
-    deadlines.save_recess(recess)
-    deadlines.delete_recess(recess)
+    rederivation.save_recess(recess)
+    rederivation.delete_recess(recess)
     commitment.refresh_from_db()
     # Without a row for 2021 the engine falls back to the regular pattern (Friday of ISO week 27).
     assert commitment.due_date == DAY_BEFORE_SUMMER_RECESS_2021
@@ -120,7 +120,7 @@ def test_editing_a_recess_note_changes_no_date_and_writes_nothing():
     recess = summer_recess_2021()
     history_before = commitment.history.count()
     recess.note = "bevestigd op de site van de Kamer"
-    assert deadlines.save_recess(recess) == []
+    assert rederivation.save_recess(recess) is None
     commitment.refresh_from_db()
     assert commitment.history.count() == history_before
     assert not DeadlineChange.objects.filter(source=DeadlineChange.Source.RECALCULATED).exists()
