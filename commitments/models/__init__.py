@@ -53,12 +53,13 @@ from .commitment import (
 )
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, Vote, VoteQuerySet
 from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
-from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
+from .papers import CITATION_FIELDS, Activity, Document, DocumentQuerySet, DocumentSeries, Dossier, document_citation
 from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
 from .search import CommitmentSearch
 from .subscriptions import DigestDelivery, Follow, Subscription
 
 __all__ = [
+    "CITATION_FIELDS",
     "PLENARY",
     "ROW_RELATIONS",
     "Activity",
@@ -117,6 +118,7 @@ __all__ = [
     "VoteChoice",
     "VoteQuerySet",
     "closure_date_error",
+    "document_citation",
     "held_on_q",
     "overdue_q",
 ]
