@@ -136,7 +136,7 @@ def check_database_error(url: str) -> int:
         # server-side cursor); the workers' other sessions are idle between requests.
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND state = 'idle in transaction'"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL"
         )
         ended = cursor.fetchall()
     database.close()

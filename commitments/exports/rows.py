@@ -181,8 +181,11 @@ def _chunks(queryset, fields):
     values = queryset.prefetch_related(None).values_list(*fields)
     with transaction.atomic(using=values.db):
         rows = values.iterator(chunk_size=CHUNK_SIZE)
-        while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
-            yield chunk, values.db
+        try:
+            while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
+                yield chunk, values.db
+        finally:
+            rows.close()  # the cursor, before the transaction ends (also when the client goes away)
 
 
 def _among(queryset, field, ids):
