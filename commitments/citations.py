@@ -377,10 +377,6 @@ class Citation:
     # -- canonical forms
 
     @property
-    def _roman_chamber(self) -> str:
-        return "II" if self.chamber == TK else "I"
-
-    @property
     def dossier_slug(self) -> str:
         """The dossier as an identifier: "31015" or "36200-XVI"; "" for Handelingen."""
         if self.kind != KAMERSTUK:
@@ -396,19 +392,17 @@ class Citation:
 
     @property
     def citation(self) -> str:
-        """The one canonical way we write this citation.
-
-        "Kamerstuk 31015-192", "Kamerstuk 36200-XVI-22", "Kamerstuk I 33268-F",
-        "Handelingen II 2020/21, nr. 19, item 8",
-        "Aanhangsel Handelingen II 2020/21, nr. 1139".
-        """
-        if self.kind == KAMERSTUK:
-            chamber = " I" if self.chamber == EK else ""
-            return f"Kamerstuk{chamber} {self._document_id}"
-        year = format_vergaderjaar(self.vergaderjaar, "short")
-        if self.kind == HANDELINGEN:
-            return f"Handelingen {self._roman_chamber} {year}, nr. {self.number}, item {self.item}"
-        return f"Aanhangsel Handelingen {self._roman_chamber} {year}, nr. {self.number}"
+        """The one canonical way we write this citation (`format_citation`)."""
+        return format_citation(
+            self.kind,
+            self.chamber,
+            self.dossier_number,
+            self.dossier_suffix,
+            self.ondernummer,
+            self.vergaderjaar,
+            self.number,
+            self.item,
+        )
 
     @property
     def slug(self) -> str:
@@ -454,6 +448,34 @@ class Citation:
 
     def __str__(self) -> str:
         return self.citation
+
+
+def format_citation(
+    kind: str,
+    chamber: str,
+    dossier_number: str,
+    dossier_suffix: str,
+    ondernummer: str,
+    vergaderjaar: str,
+    number: str,
+    item: str,
+) -> str:
+    """The one canonical way we write a citation, from its canonical parts (as a `Citation` holds
+    them, or as a stored Document has them: already validated, so a whole export can write its
+    papers without building a Citation for each).
+
+    "Kamerstuk 31015-192", "Kamerstuk 36200-XVI-22", "Kamerstuk I 33268-F",
+    "Handelingen II 2020/21, nr. 19, item 8",
+    "Aanhangsel Handelingen II 2020/21, nr. 1139".
+    """
+    if kind == KAMERSTUK:
+        dossier = f"{dossier_number}-{dossier_suffix}" if dossier_suffix else dossier_number
+        return f"Kamerstuk{' I' if chamber == EK else ''} {dossier}-{ondernummer}"
+    roman_chamber = "II" if chamber == TK else "I"
+    year = format_vergaderjaar(vergaderjaar, "short")
+    if kind == HANDELINGEN:
+        return f"Handelingen {roman_chamber} {year}, nr. {number}, item {item}"
+    return f"Aanhangsel Handelingen {roman_chamber} {year}, nr. {number}"
 
 
 # ----------------------------------------------------------------------- grammar

@@ -4,6 +4,7 @@ Run by scripts/production_smoke.sh against its gunicorn (production settings, Po
 
     scripts/killed_export_check.py fill N          # N more commitments, copies of the loaded ones
     scripts/killed_export_check.py check URL PID   # PID: the gunicorn master
+    scripts/killed_export_check.py check-db URL    # an error in the worker instead of a kill
 
 `check` starts the export with a small receive buffer and reads only its first part, so the
 worker stays blocked mid-stream; it finds the worker process that holds the connection (a child
@@ -11,6 +12,10 @@ of the master, through /proc), kills it with SIGKILL, then reads on. Passing mea
 saw the transfer fail (the chunked body has no final chunk, or the connection was reset) and got
 fewer rows than the database holds. A read that ends cleanly (a body without chunking or
 length, a buffered response) exits 1.
+
+`check-db` does the same with an error instead of a kill: it ends the PostgreSQL session that
+reads the export's rows (pg_terminate_backend), so the worker's next fetch raises; the worker must
+break the connection (gunicorn does when a streamed body raises), not end the file cleanly.
 """
 
 import http.client
@@ -94,7 +99,8 @@ def serving_worker(master: int, client_port: int, server_port: int) -> int:
     raise SystemExit(f"no worker of gunicorn {master} holds the export's connection")
 
 
-def check(url: str, master: int) -> int:
+def _start_export(url: str):
+    """(socket, response, first part of the body) of an export the client reads slowly."""
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -105,13 +111,43 @@ def check(url: str, master: int) -> int:
     connection.request("GET", EXPORT, headers={"X-Forwarded-Proto": "https"})
     response = connection.getresponse()
     if response.status != 200:
-        print(f"export answered {response.status}")
-        return 1
+        raise SystemExit(f"export answered {response.status}")
     body = response.read(FIRST_PART)
     time.sleep(0.5)  # let the worker fill its send buffer and block
-    worker = serving_worker(master, sock.getsockname()[1], parts.port)
+    return sock, response, body
+
+
+def check(url: str, master: int) -> int:
+    sock, response, body = _start_export(url)
+    worker = serving_worker(master, sock.getsockname()[1], urlsplit(url).port)
     os.kill(worker, signal.SIGKILL)
     print(f"killed worker {worker} after {len(body)} bytes of the body")
+    return _read_on(response, body)
+
+
+def check_database_error(url: str) -> int:
+    import psycopg2
+
+    _sock, response, body = _start_export(url)
+    database = psycopg2.connect(os.environ["DATABASE_URL"])
+    database.autocommit = True
+    with database.cursor() as cursor:
+        # The export's session: the one in a transaction (it reads its rows in one, through a
+        # server-side cursor); the workers' other sessions are idle between requests.
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL"
+        )
+        ended = cursor.fetchall()
+    database.close()
+    if len(ended) != 1:
+        print(f"FAIL: expected one session streaming the export, found {len(ended)}")
+        return 1
+    print(f"ended the export's database session after {len(body)} bytes of the body")
+    return _read_on(response, body)
+
+
+def _read_on(response, body: bytes) -> int:
     try:
         body += response.read()
     except (http.client.IncompleteRead, ConnectionError) as error:
@@ -127,5 +163,7 @@ if __name__ == "__main__":
         fill(int(sys.argv[2]))
     elif sys.argv[1:2] == ["check"]:
         sys.exit(check(sys.argv[2], int(sys.argv[3])))
+    elif sys.argv[1:2] == ["check-db"]:
+        sys.exit(check_database_error(sys.argv[2]))
     else:
         sys.exit(__doc__)

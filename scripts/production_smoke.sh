@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Production smoke test on loopback: gunicorn with the production settings against PostgreSQL and
 # the demo data; checks a page, /healthz and a full CSV export through it, that a worker killed
-# mid-export makes the download fail visibly (scripts/killed_export_check.py), then a pg_dump /
+# mid-export, or an error in it, makes the download fail visibly (scripts/killed_export_check.py), then a pg_dump /
 # pg_restore round trip that must give byte-identical exports. Bounded: about a minute.
 #   scripts/production_smoke.sh [python]     (PGHOST 127.0.0.1, user postgres, trust auth)
 set -euo pipefail
@@ -62,6 +62,9 @@ data_before=$(dump_data)
 echo "killed export: the client saw the transfer fail; database unchanged ($((SECONDS - kill_started)) s)"
 get "http://127.0.0.1:$PORT/healthz" | grep -q '"ok"'
 echo "healthz after the kill: ok (gunicorn replaced the worker)"
+# An error in the worker midway (its database session ended): the download must fail the same way.
+"$PY" scripts/killed_export_check.py check-db "http://127.0.0.1:$PORT"
+echo "export with a database error midway: the client saw the transfer fail"
 kill -TERM "$GUNICORN_PID"; wait "$GUNICORN_PID" || true; GUNICORN_PID=""
 echo "gunicorn stopped gracefully"
 

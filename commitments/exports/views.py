@@ -13,7 +13,7 @@ from .. import citations, clock
 from ..filters import CommitmentFilter, MotionFilter, bind_filter
 from .columns import COMMITMENT_COLUMNS, MOTION_COLUMNS, ExportContext
 from .csv import DEFAULT_DIALECT, DIALECTS, csv_response
-from .rows import CHUNK_SIZE, commitment_export_rows, motion_export_rows
+from .rows import commitment_export_queryset, commitment_rows, motion_export_queryset, motion_rows
 
 
 def _dialect_filter():
@@ -53,9 +53,9 @@ def motion_export_filename(filterset, day) -> str:
     return "-".join(filter(None, parts)) + ".csv"
 
 
-def _stream(request, filterset, columns, day, filename):
-    """Every row `filterset` selects, streamed as CSV in the dialect it names."""
-    rows = filterset.qs.iterator(chunk_size=CHUNK_SIZE)
+def _stream(request, filterset, read_rows, columns, day, filename):
+    """Every row `filterset` selects, read by `read_rows` and streamed as CSV in the dialect it names."""
+    rows = read_rows(filterset.qs)
     return csv_response(rows, columns, _dialect(filterset), ExportContext(request, day), filename)
 
 
@@ -63,17 +63,19 @@ def _stream(request, filterset, columns, day, filename):
 def commitments_csv(request):
     """Every commitment matching the list's filters (CommitmentFilter), as CSV."""
     today = clock.today()
-    filterset, error = bind_filter(CommitmentExportFilter, request, commitment_export_rows(today), today=today)
+    filterset, error = bind_filter(CommitmentExportFilter, request, commitment_export_queryset(today), today=today)
     if error:
         return error
-    return _stream(request, filterset, COMMITMENT_COLUMNS, today, commitment_export_filename(filterset, today))
+    return _stream(
+        request, filterset, commitment_rows, COMMITMENT_COLUMNS, today, commitment_export_filename(filterset, today)
+    )
 
 
 @require_safe
 def motions_csv(request):
     """Every motion matching the motion list's filters (MotionFilter), as CSV."""
     today = clock.today()
-    filterset, error = bind_filter(MotionExportFilter, request, motion_export_rows())
+    filterset, error = bind_filter(MotionExportFilter, request, motion_export_queryset())
     if error:
         return error
-    return _stream(request, filterset, MOTION_COLUMNS, today, motion_export_filename(filterset, today))
+    return _stream(request, filterset, motion_rows, MOTION_COLUMNS, today, motion_export_filename(filterset, today))

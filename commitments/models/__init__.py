@@ -59,12 +59,13 @@ from .dataversion import DataVersion
 from .figures import CommitmentFigures
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, Vote, VoteQuerySet
 from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
-from .papers import Activity, Document, DocumentQuerySet, DocumentSeries, Dossier
+from .papers import CITATION_FIELDS, Activity, Document, DocumentQuerySet, DocumentSeries, Dossier, document_citation
 from .people import Committee, Ministry, Office, OfficeQuerySet, Party, Person, held_on_q
 from .search import CommitmentSearch, MotionSearch
 from .subscriptions import DigestDelivery, Follow, Subscription
 
 __all__ = [
+    "CITATION_FIELDS",
     "PLENARY",
     "ROW_RELATIONS",
     "SOONEST_DUE_FIRST",
@@ -129,6 +130,7 @@ __all__ = [
     "VoteChoice",
     "VoteQuerySet",
     "closure_date_error",
+    "document_citation",
     "held_on_q",
     "overdue_q",
 ]

@@ -150,12 +150,22 @@ class Motion(Archivable, FromOpenData):
     @property
     def identifier(self) -> str:
         """The key in our URLs: the Kamerstuk's identifier, else the Zaak number."""
-        return self.paper.identifier if self.paper is not None else (self.zaak or "")
+        return self.identifier_of(self.paper.identifier if self.paper is not None else None, self.zaak)
 
     @property
     def citation(self) -> str:
         """How the motion is cited: its Kamerstuk, else its Zaak number."""
-        return self.paper.citation if self.paper is not None else (self.zaak or "")
+        return self.cited_as(self.paper.citation if self.paper is not None else None, self.zaak)
+
+    # The two rules above for a motion read as values (the exports): its Kamerstuk's identifier or
+    # citation (None without a Kamerstuk) and its Zaak number.
+    @staticmethod
+    def identifier_of(document_identifier: str | None, zaak: str | None) -> str:
+        return document_identifier if document_identifier is not None else (zaak or "")
+
+    @staticmethod
+    def cited_as(document_citation: str | None, zaak: str | None) -> str:
+        return document_citation if document_citation is not None else (zaak or "")
 
     @property
     def chamber(self) -> str:
