@@ -8,8 +8,13 @@ production; two differences, both bench-only:
   measured never fetch a static file; production's manifest storage refuses to render without one).
 """
 
+import warnings
+
 from tracker.settings_production import *  # noqa: F401,F403
 from tracker.settings_production import STORAGES
+
+# WhiteNoise warns once per process that STATIC_ROOT (collectstatic's output) does not exist.
+warnings.filterwarnings("ignore", message="No directory at")
 
 ROOT_URLCONF = "bench.urls_bench"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
