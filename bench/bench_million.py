@@ -71,6 +71,9 @@ def parse_args(argv=None):
     parser.add_argument(
         "--page-budget", type=float, default=30.0, help="pages: seconds per page; slow pages get fewer requests (>= 5)"
     )
+    parser.add_argument(
+        "--page-timeout", type=float, default=60.0, help="pages: cancel a page's queries after this many seconds"
+    )
     parser.add_argument("--seconds", type=float, default=15.0, help="throughput: seconds per load")
     parser.add_argument("--clients", type=int, default=8, help="throughput: concurrent clients")
     args = parser.parse_args(argv)
@@ -1247,24 +1250,30 @@ def time_page(client, url, params, requests, budget):
     A page whose cold request is slow gets fewer timed requests (at least 5), so that the page
     takes about `budget` seconds: the run stays bounded while pages are seconds long.
     """
-    from django.db import connection
+    from django.db import OperationalError, connection
     from django.test.utils import CaptureQueriesContext
 
     def one():
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
-            response = client.get(url, params, secure=True)
-            if getattr(response, "streaming", False):
-                for _chunk in response.streaming_content:
-                    pass
-            else:
-                _ = response.content
+            try:
+                response = client.get(url, params, secure=True)
+                if getattr(response, "streaming", False):
+                    for _chunk in response.streaming_content:
+                        pass
+                else:
+                    _ = response.content
+                status = response.status_code
+            except OperationalError as error:  # the statement timeout cancelled a query
+                status = f"cancelled ({type(error.__cause__ or error).__name__})"
             elapsed = time.perf_counter() - start
-        return elapsed, len(queries.captured_queries), response.status_code
+        return elapsed, len(queries.captured_queries), status
 
     cold, _queries, status = one()
+    if status != 200:
+        return cold, [cold], {_queries}, status
     timings, counts = [], set()
-    for _ in range(max(5, min(requests, int(budget / max(cold, 1e-3))))):
+    for _ in range(max(min(5, requests), min(requests, int(budget / max(cold, 1e-3))))):
         elapsed, count, status = one()
         timings.append(elapsed)
         counts.add(count)
@@ -1272,10 +1281,36 @@ def time_page(client, url, params, requests, budget):
 
 
 def measure_pages(args, results: Results) -> None:
+    print(f"\n== pages in process ({args.requests} requests each after one cold request)", flush=True)
+
+    # A page slower than the request timeout is reported as such and not repeated: every query
+    # of this section is cancelled after --page-timeout seconds.
+    def statement_timeout(sender, connection, **kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = '{int(args.page_timeout * 1000)}ms'")
+
+    import logging
+
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    request_log = logging.getLogger("django.request")
+    level = request_log.level
+    request_log.setLevel(logging.CRITICAL)  # a cancelled page is reported in the table, not as a traceback
+    connection.close()
+    connection_created.connect(statement_timeout)
+    try:
+        _measure_pages(args, results)
+    finally:
+        connection_created.disconnect(statement_timeout)
+        connection.close()
+        request_log.setLevel(level)
+
+
+def _measure_pages(args, results: Results) -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
-    print(f"\n== pages in process ({args.requests} requests each after one cold request)", flush=True)
     user = get_user_model().objects.filter(is_superuser=True).first()
     client = Client()
     client.force_login(user)
@@ -1295,12 +1330,15 @@ def measure_pages(args, results: Results) -> None:
             note = f"{queries} q, cold {ms(cold)}, p50 {ms(p50)}"
             note += f" (n={len(timings)})" if len(timings) != args.requests else ""
             note += f"; {shown}"
-            if status != 200:
+            value = f"p95 {ms(p95)}"
+            if isinstance(status, str):
+                value, note = f"> {args.page_timeout:.0f} s", f"{status} after {ms(cold)}; {shown}"
+            elif status != 200:
                 note = f"HTTP {status}! " + note
             results.add(
                 "pages",
                 name,
-                f"p95 {ms(p95)}",
+                value,
                 anchor=f"{ms(anchor)}",
                 ratio=f"{p95 / anchor:,.0f}x",
                 goal=f"p95 < {goal_ms} ms",
