@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from ..models import Activity, Document, DocumentSeries, Dossier
 from ..selectors.waiting import commitments_waiting_for
 from .audit import ArchivesInsteadOfDeleting, AuditedHistoryAdmin
+from .changelists import BigTableAdmin
 from .closures import ClosedByDocumentInline, SavesClosuresThroughService
 from .forms import DocumentAdminForm
 from .letters import LetterReceivedView
@@ -33,7 +34,7 @@ def _waiting_commitment_links(document):
 
 
 @admin.register(Document)
-class DocumentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, AuditedHistoryAdmin):
+class DocumentAdmin(BigTableAdmin, ArchivesInsteadOfDeleting, SavesClosuresThroughService, AuditedHistoryAdmin):
     form = DocumentAdminForm
     list_display = ["identifier", "title", "kind", "date", "chamber"]
     list_filter = ["kind", "chamber", "citation_kind", "series"]
@@ -43,7 +44,6 @@ class DocumentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, Audi
     autocomplete_fields = ["series", "ministry"]
     readonly_fields = ["identifier", "official_link", "waiting_commitments"]
     inlines = [ClosedByDocumentInline]
-    show_full_result_count = False
     actions = ["archive_selected", "restore_selected"]
 
     def get_urls(self):
@@ -89,7 +89,7 @@ class DocumentAdmin(ArchivesInsteadOfDeleting, SavesClosuresThroughService, Audi
 
 
 @admin.register(Activity)
-class ActivityAdmin(AuditedHistoryAdmin):
+class ActivityAdmin(BigTableAdmin, AuditedHistoryAdmin):
     list_display = ["title", "kind", "date", "date_earliest", "date_latest", "committee"]
     list_filter = ["kind", "chamber", "committee"]
     list_select_related = ["committee"]
