@@ -66,6 +66,21 @@ class BoundedCountPaginator(Paginator):
             # More rows than the bound: a page past the ones offered shows the last of them.
             return self.num_pages
 
+    def page(self, number):
+        """The page's rows in two steps: their ids (an index-only scan skips the OFFSET), then
+        those rows with their joins. In one query every skipped row was fetched and joined: 266 ms
+        for the last page (OFFSET 9,950) at a million commitments, against about 2 ms."""
+        number = self.validate_number(number)
+        rows = self.object_list
+        if not hasattr(rows, "query"):
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(rows.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(rows.filter(pk__in=ids), number, self)
+
     def get_elided_page_range(self, number=1, *, on_each_side=3, on_ends=2):
         yield from super().get_elided_page_range(number, on_each_side=on_each_side, on_ends=on_ends)
         if not self.count_is_exact:
@@ -77,7 +92,12 @@ class BoundedChangeList(ChangeList):
 
     def get_results(self, request):
         super().get_results(request)
-        if not isinstance(self.paginator, BoundedCountPaginator) or self.paginator.count_is_exact:
+        if not isinstance(self.paginator, BoundedCountPaginator):
+            return
+        if not self.multi_page:
+            # One page: read it as every page is read (the same queries at 5 rows as at 500).
+            self.result_list = self.paginator.page(1).object_list
+        if self.paginator.count_is_exact:
             return
         # More rows than counted: no "show all", and a page number past the bound showed the
         # last page within it (mark that one).
@@ -90,15 +110,36 @@ class BoundedChangeList(ChangeList):
 class BigTableAdmin:
     """Mixin for the ModelAdmin of a big table (commitments, motions, papers, votes).
 
-    Facets are off: "show counts" runs one COUNT over the table per filter choice.
+    Facets are off: "show counts" runs one COUNT over the table per filter choice. A search that
+    matches few rows (most do) is run once, not once for the count, once for the page and once
+    for the date hierarchy.
     """
 
     paginator = BoundedCountPaginator
     show_full_result_count = False
     show_facets = ShowFacets.NEVER
 
+    # A search with at most this many matches runs once a page: its ids are read first, and the
+    # count, the page and the date hierarchy look those rows up by primary key.
+    search_ids_limit = 1000
+
     def get_changelist(self, request, **kwargs):
         return BoundedChangeList
+
+    def search_rows(self, request, queryset, search_term):
+        """The rows matching `search_term` and whether they may repeat: Django's search over
+        `search_fields`, unless the model has its own search (commitments, motions)."""
+        return super().get_search_results(request, queryset, search_term)
+
+    def get_search_results(self, request, queryset, search_term):
+        matches, may_have_duplicates = self.search_rows(request, queryset, search_term)
+        if not search_term:
+            return matches, may_have_duplicates
+        ids = matches.order_by().values_list("pk", flat=True)
+        ids = list((ids.distinct() if may_have_duplicates else ids)[: self.search_ids_limit + 1])
+        if len(ids) <= self.search_ids_limit:
+            return queryset.filter(pk__in=ids), False
+        return matches, may_have_duplicates
 
 
 class RelatedWithRowsFilter(admin.RelatedFieldListFilter):

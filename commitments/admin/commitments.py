@@ -192,8 +192,8 @@ class CommitmentAdmin(BigTableAdmin, ArchivesInsteadOfDeleting, SavesClosuresThr
         # `with_fulfilled_on` subquery ran for every row a page skips (10,000 of them on the last).
         return super().get_queryset(request).with_overdue(clock.today()).prefetch_related("closures")
 
-    def get_search_results(self, request, queryset, search_term):
-        # One search for the admin and the public list; no DISTINCT needed.
+    def search_rows(self, request, queryset, search_term):
+        # One search for the admin and the public list (CommitmentQuerySet.search); no DISTINCT needed.
         return (queryset.search(search_term) if search_term else queryset), False
 
     @admin.display(description=_("number"), ordering="number")

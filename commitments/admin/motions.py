@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Motion, MotionSigner, MotionStatusChange
+from ..models import KabinetsAppreciatie, Motion, MotionSigner, MotionStatusChange
 from ..models.search import search_motions
 from ..services import motions
 from .archived import TabularInline
@@ -24,10 +24,24 @@ class MotionStatusChangeInline(TabularInline):
     verbose_name_plural = _("course (status history)")
 
 
+class KabinetsAppreciatieFilter(admin.SimpleListFilter):
+    """The usual appraisals (the field keeps any published text): Django's filter for a field
+    without choices lists its values with a DISTINCT over every motion."""
+
+    title = _("government appraisal")
+    parameter_name = "kabinetsappreciatie"
+
+    def lookups(self, request, model_admin):
+        return KabinetsAppreciatie.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kabinetsappreciatie=self.value()) if self.value() else queryset
+
+
 @admin.register(Motion)
 class MotionAdmin(BigTableAdmin, ArchivesInsteadOfDeleting, AuditedHistoryAdmin):
     list_display = ["citation", "title", "status", "kabinetsappreciatie", "filed_on"]
-    list_filter = ["status", "kabinetsappreciatie", "committee"]
+    list_filter = ["status", KabinetsAppreciatieFilter, "committee"]
     list_select_related = ["document__dossier"]
     # The fields are searched by `search_motions`, as on the public motions page (see get_search_results).
     search_fields = ["title"]
@@ -51,7 +65,7 @@ class MotionAdmin(BigTableAdmin, ArchivesInsteadOfDeleting, AuditedHistoryAdmin)
     inlines = [MotionSignerInline, MotionStatusChangeInline]
     actions = ["archive_selected", "restore_selected"]
 
-    def get_search_results(self, request, queryset, search_term):
+    def search_rows(self, request, queryset, search_term):
         # One motion search for the admin and the public motions page; no DISTINCT needed.
         return (search_motions(queryset, search_term) if search_term else queryset), False
 

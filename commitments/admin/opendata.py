@@ -117,7 +117,7 @@ class VoteAdmin(BigTableAdmin, ReadOnlyAdmin, AuditedHistoryAdmin):
     ]
     readonly_fields = fields
 
-    def get_search_results(self, request, queryset, search_term):
+    def search_rows(self, request, queryset, search_term):
         if not search_term:
             return queryset, False
         return queryset.filter(decision__motion__in=search_motions(Motion.all_objects.all(), search_term)), False

@@ -258,3 +258,14 @@ def test_commitments_sort_only_by_columns_an_index_reads_in_order(griffie_client
     page = griffie_client.get(reverse(COMMITMENTS)).content.decode()
     sortable = set(re.findall(r'<th scope="col" class="sortable[^"]*column-(\w+)', page))
     assert sortable == {"label", "due_date", "overdue_flag", "made_on"}
+
+
+def test_a_search_that_matches_few_rows_runs_once_a_page(griffie_client):
+    wanted = CommitmentFactory(text="De minister zegt toe de Kamer te informeren over de Waddenzee.")
+    CommitmentFactory()
+    with CaptureQueriesContext(connection) as captured:
+        response = griffie_client.get(reverse(COMMITMENTS), {"q": "waddenzee"})
+    assert [c.pk for c in response.context["cl"].result_list] == [wanted.pk]
+    # The search reads the search table on PostgreSQL and folds the fields on SQLite.
+    searching = [q for q in captured if "commitmentsearch" in q["sql"] or "tz_fold" in q["sql"]]
+    assert len(searching) == 1
