@@ -2,16 +2,19 @@
 
 At a million commitments Django's defaults cost seconds a page: an exact COUNT of the filtered
 rows, a DISTINCT over the table for a "related only" list filter, the date hierarchy's DISTINCT
-years, facet counts per filter choice. Every changelist here uses:
+years, facet counts per filter choice, an OFFSET that fetches and joins every skipped row. The
+big changelists (commitments, motions, papers, activities, votes) use:
 
 - `BoundedCountPaginator`: counts at most `bound` rows (a LIMITed subquery). Up to the bound the
   count is exact; past it the list says "more than 10,000" and its pages reach the first 10,000
-  rows, which the ordering index reads without sorting. Narrowing with the filters, the search or
-  the date hierarchy reaches any row; an OFFSET of half a million does not.
-- `RelatedWithRowsFilter`: the choices come from the lookup table (ministries, people, dossiers),
-  each kept when a row refers to it (one index probe per choice, never a scan of the big table).
-- the date hierarchy of `changelist_tags.date_hierarchy`: years and months between the first and
-  the last date (two index probes), days from the rows of one month.
+  rows of the chosen order. Narrowing with the filters, the search or the date hierarchy reaches
+  any row; an OFFSET of half a million does not. A page is read as ids first, then its rows.
+- `RelatedWithRowsFilter`: the choices come from the lookup table (people, parties), each kept
+  when a row refers to it (one index probe per choice, never a scan of the big table).
+- `BigTableAdmin`: no facets, and a search that matches few rows runs once a page.
+
+Every changelist also has the date hierarchy of `commitments/templatetags/changelists.py`:
+years and months between the first and the last date (one MIN/MAX), days from one month's rows.
 """
 
 import math

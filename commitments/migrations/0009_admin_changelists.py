@@ -1,6 +1,25 @@
-"""Indexes for the admin's changelist of commitments: sorted by number, and the archived ones."""
+"""Indexes for the admin's changelists: commitments sorted by number, the archived ones, and the
+search of papers by identifier and title (trigram indexes, PostgreSQL only; no-ops on SQLite)."""
 
 from django.db import migrations, models
+
+# What Django's `icontains` writes on PostgreSQL: UPPER(col::text) LIKE UPPER('%word%').
+PAPER_TRIGRAMS = """
+CREATE INDEX IF NOT EXISTS document_identifier_trgm ON commitments_document USING gin (UPPER(identifier) gin_trgm_ops);
+CREATE INDEX IF NOT EXISTS document_title_trgm ON commitments_document USING gin (UPPER(title) gin_trgm_ops);
+"""
+DROP_PAPER_TRIGRAMS = """
+DROP INDEX IF EXISTS document_identifier_trgm;
+DROP INDEX IF EXISTS document_title_trgm;
+"""
+
+
+def _postgresql(sql):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            schema_editor.execute(sql)
+
+    return run
 
 
 class Migration(migrations.Migration):
@@ -21,4 +40,5 @@ class Migration(migrations.Migration):
                 name="commitment_archived_made_on_id",
             ),
         ),
+        migrations.RunPython(_postgresql(PAPER_TRIGRAMS), _postgresql(DROP_PAPER_TRIGRAMS)),
     ]

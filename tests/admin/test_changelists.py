@@ -16,6 +16,7 @@ from tests.factories import (
     CommitmentFactory,
     DecisionFactory,
     DocumentFactory,
+    DossierFactory,
     MotionFactory,
     PersonFactory,
     UserFactory,
@@ -269,3 +270,12 @@ def test_a_search_that_matches_few_rows_runs_once_a_page(griffie_client):
     # The search reads the search table on PostgreSQL and folds the fields on SQLite.
     searching = [q for q in captured if "commitmentsearch" in q["sql"] or "tz_fold" in q["sql"]]
     assert len(searching) == 1
+
+
+def test_papers_are_found_by_identifier_title_or_dossier(superuser_client):
+    wanted = DocumentFactory(dossier=DossierFactory(number="36600", title="Visserij"), title="Brief over quota")
+    DocumentFactory(title="Brief over iets anders")
+    url = reverse("admin:commitments_document_changelist")
+    for query in ("visserij", "36600", "quota", wanted.identifier, '"over quota"'):
+        response, _ = get(superuser_client, url, {"q": query})
+        assert [d.pk for d in response.context["cl"].result_list] == [wanted.pk], query
