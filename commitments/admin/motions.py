@@ -65,6 +65,10 @@ class MotionAdmin(BigTableAdmin, ArchivesInsteadOfDeleting, AuditedHistoryAdmin)
     inlines = [MotionSignerInline, MotionStatusChangeInline]
     actions = ["archive_selected", "restore_selected"]
 
+    def get_queryset(self, request):
+        # A motion is shown by its citation, which names its paper's dossier (the autocomplete too).
+        return super().get_queryset(request).select_related("document__dossier")
+
     def search_rows(self, request, queryset, search_term):
         # One motion search for the admin and the public motions page; no DISTINCT needed.
         return (search_motions(queryset, search_term) if search_term else queryset), False

@@ -49,6 +49,10 @@ class DocumentAdmin(BigTableAdmin, ArchivesInsteadOfDeleting, SavesClosuresThrou
     inlines = [ClosedByDocumentInline]
     actions = ["archive_selected", "restore_selected"]
 
+    def get_queryset(self, request):
+        # A paper is shown by its citation, which names its dossier (the autocomplete too).
+        return super().get_queryset(request).select_related("dossier")
+
     def search_rows(self, request, queryset, search_term):
         """Papers with every word in their identifier, their title or their dossier's number or title.
 

@@ -279,3 +279,19 @@ def test_papers_are_found_by_identifier_title_or_dossier(superuser_client):
     for query in ("visserij", "36600", "quota", wanted.identifier, '"over quota"'):
         response, _ = get(superuser_client, url, {"q": query})
         assert [d.pk for d in response.context["cl"].result_list] == [wanted.pk], query
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "build"), [("closure", "document", DocumentFactory), ("commitment", "motion", MotionFactory)]
+)
+def test_the_autocomplete_of_papers_and_motions_runs_as_many_queries_for_30_as_for_3(
+    superuser_client, model, field, build
+):
+    params = {"app_label": "commitments", "model_name": model, "field_name": field, "term": ""}
+    build.create_batch(3)
+    superuser_client.get("/admin/autocomplete/", params)
+    _, few = get(superuser_client, "/admin/autocomplete/", params)
+    build.create_batch(27)
+    response, many = get(superuser_client, "/admin/autocomplete/", params)
+    assert len(response.json()["results"]) == 20  # one page
+    assert few == many
