@@ -35,6 +35,7 @@ LAYERS = [
         "commitments.apps",
         "commitments.api",
         "commitments.subscriptions",
+        "commitments.templatetags",
     },
 ]
 PURE_PYTHON = ("commitments.deadlines", "commitments.citations", "commitments.tk.client")

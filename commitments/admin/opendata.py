@@ -9,9 +9,11 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..models import FromOpenData, SyncConflict, SyncState, Vote
+from ..models import FromOpenData, Motion, SyncConflict, SyncState, Vote
+from ..models.search import search_motions
 from .archived import KeepsArchivedTargets
 from .audit import AuditedHistoryAdmin
+from .changelists import BigTableAdmin, RelatedWithRowsFilter
 
 # The counts of a sync run's summary, in the order the admin shows them.
 SUMMARY_COUNTS = [
@@ -87,13 +89,19 @@ class SyncConflictAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Vote)
-class VoteAdmin(ReadOnlyAdmin, AuditedHistoryAdmin):
+class VoteAdmin(BigTableAdmin, ReadOnlyAdmin, AuditedHistoryAdmin):
     # The sync's changes to a vote are in its history (read-only, like every history here).
 
     list_display = ["actor_name", "party_name", "choice", "seats", "mistake", "decision"]
-    list_filter = ["choice", "mistake"]
+    list_filter = ["choice", "mistake", ("party", RelatedWithRowsFilter)]
     list_select_related = ["decision__motion__document__dossier"]
-    search_fields = ["actor_name", "party_name", "decision__motion__zaak", "decision__motion__document__identifier"]
+    # The motion voted on, found by `search_motions` (see get_search_results): millions of votes
+    # are not scanned for a name.
+    search_fields = ["decision__motion__title"]
+    search_help_text = _("Searches the motion voted on: title, dictum, Zaak number and Kamerstuk.")
+    # Newest first by the primary key: the published order (seats, name) would sort every vote.
+    ordering = ["-pk"]
+    sortable_by: list[str] = []
     fields = [
         "decision",
         "actor_name",
@@ -108,7 +116,11 @@ class VoteAdmin(ReadOnlyAdmin, AuditedHistoryAdmin):
         "open_data_record",
     ]
     readonly_fields = fields
-    show_full_result_count = False
+
+    def search_rows(self, request, queryset, search_term):
+        if not search_term:
+            return queryset, False
+        return queryset.filter(decision__motion__in=search_motions(Motion.all_objects.all(), search_term)), False
 
     @admin.display(description=_("record in the open data"))
     def open_data_record(self, obj):
