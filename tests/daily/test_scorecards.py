@@ -20,7 +20,7 @@ def test_a_ministry_with_overdue_commitments_does_not_headline_100_percent(clien
     for _ in range(3):
         commitment(office=office, due_date=days(-10))  # overdue
     response = client.get(vws.get_absolute_url())
-    card = response.context["overview"].scorecard
+    card = response.context["scorecard"]
     assert (card.fulfilled_on_time, card.overdue, card.percentage) == (1, 3, 25)
     html = response.content.decode()
     assert 'id="scorecard-rate">25%<' in html
