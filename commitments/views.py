@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from . import clock
 from .filters import OPEN, CommitmentListFilter, MotionListFilter
 from .models import ON_TIME_DEFINITION, PLENARY, DigestFrequency, SubscriptionKind
+from .pagecache import cached_for_visitors
 from .selectors import figures
 from .selectors import pages as selectors
 
@@ -39,6 +40,7 @@ def _body_queries(**body):
 
 
 @require_safe
+@cached_for_visitors
 def dashboard(request):
     today = clock.today()
     board = figures.dashboard(today)
@@ -68,6 +70,7 @@ def dashboard(request):
 
 
 @require_safe
+@cached_for_visitors
 def commitment_list(request):
     today = clock.today()
     filterset = CommitmentListFilter(request.GET, queryset=selectors.commitment_order(today), today=today)
@@ -96,6 +99,7 @@ def commitment_list(request):
 
 
 @require_safe
+@cached_for_visitors
 def commitment_detail(request, pk):
     today = clock.today()
     commitment = selectors.commitment_detail(pk, today)
@@ -115,6 +119,7 @@ def commitment_detail(request, pk):
 
 
 @require_safe
+@cached_for_visitors
 def document_detail(request, identifier):
     document, promised, closed, about = selectors.document_detail(identifier, clock.today())
     return render(
@@ -125,6 +130,7 @@ def document_detail(request, identifier):
 
 
 @require_safe
+@cached_for_visitors
 def dossier_detail(request, slug):
     dossier, commitments, documents, motions = selectors.dossier_detail(slug, clock.today())
     return render(
@@ -142,11 +148,13 @@ def dossier_detail(request, slug):
 
 
 @require_safe
+@cached_for_visitors
 def dossier_index(request):
     return render(request, "commitments/dossier_index.html", {"dossiers": figures.dossier_index(clock.today())})
 
 
 @require_safe
+@cached_for_visitors
 def ministry_index(request):
     """Scorecards per ministry: by the ministry that promised, or (`?naar=nu`) the one answering now."""
     today = clock.today()
@@ -164,6 +172,7 @@ def ministry_index(request):
 
 
 @require_safe
+@cached_for_visitors
 def committee_index(request):
     today = clock.today()
     return render(
@@ -179,12 +188,14 @@ def committee_index(request):
 
 
 @require_safe
+@cached_for_visitors
 def person_index(request):
     made, members = figures.person_index(clock.today())
     return render(request, "commitments/person_index.html", {"made": made, "members": members})
 
 
 @require_safe
+@cached_for_visitors
 def motion_index(request):
     """Every motion, filtered like the motions export (status, dossier, filed between)."""
     filterset = MotionListFilter(request.GET, queryset=selectors.motion_order(), request=request)
@@ -196,6 +207,7 @@ def motion_index(request):
 
 
 @require_safe
+@cached_for_visitors
 def motion_detail(request, identifier):
     motion, course, obligation, about = selectors.motion_detail(identifier, clock.today())
     return render(
@@ -206,6 +218,7 @@ def motion_detail(request, identifier):
 
 
 @require_safe
+@cached_for_visitors
 def person_detail(request, pk):
     today = clock.today()
     person, made, received, offices, signed = selectors.person_detail(pk, today)
@@ -226,6 +239,7 @@ def person_detail(request, pk):
 
 
 @require_safe
+@cached_for_visitors
 def ministry_detail(request, abbreviation):
     today = clock.today()
     ministry, overview = selectors.ministry_detail(abbreviation, today)
@@ -244,6 +258,7 @@ def ministry_detail(request, abbreviation):
 
 
 @require_safe
+@cached_for_visitors
 def committee_detail(request, abbreviation):
     today = clock.today()
     committee, overview = selectors.committee_detail(abbreviation, today)

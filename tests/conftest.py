@@ -16,6 +16,9 @@ def pytest_configure(config):
     from django.contrib.auth.hashers import get_hashers
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Query counts and page tests measure the rendering path; tests/test_pagecache.py turns the
+    # whole-page cache for visitors on.
+    settings.TRACKER_PAGE_CACHE = False
     get_hashers.cache_clear()
 
 

@@ -36,6 +36,7 @@ LAYERS = [
         "commitments.api",
         "commitments.subscriptions",
         "commitments.templatetags",
+        "commitments.pagecache",
     },
 ]
 PURE_PYTHON = ("commitments.deadlines", "commitments.citations", "commitments.tk.client")

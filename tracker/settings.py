@@ -31,6 +31,9 @@ TRACKER_PUBLISH_STAFF_REASONS = env.bool("TRACKER_PUBLISH_STAFF_REASONS", defaul
 # (off: in the request all the same, for development). See `commitments.services.rederivation`.
 TRACKER_REDERIVE_INLINE_LIMIT = env.int("TRACKER_REDERIVE_INLINE_LIMIT", default=2000)
 TRACKER_REDERIVE_IN_BACKGROUND = env.bool("TRACKER_REDERIVE_IN_BACKGROUND", default=True)
+# Public pages for visitors without a session are served whole from the cache, under the data
+# version (never stale; `commitments.pagecache`). Off: every request renders its page.
+TRACKER_PAGE_CACHE = env.bool("TRACKER_PAGE_CACHE", default=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
