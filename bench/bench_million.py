@@ -1624,26 +1624,46 @@ def load(port: int, path: str, clients: int, seconds: float):
     import http.client
     import threading
 
-    latencies, failures, lock = [], [0], threading.Lock()
+    latencies, failures, retries, lock = [], [0], [0], threading.Lock()
+    kinds: dict[str, int] = {}
     stop_at = time.monotonic() + seconds
 
+    def get(connection):
+        connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
+        response = connection.getresponse()
+        response.read()
+        return response
+
     def client():
-        mine, failed, connection = [], 0, None
+        mine, failed, connection, reused = [], 0, None, False
         while time.monotonic() < stop_at:
             start = time.monotonic()
             try:
                 if connection is None:
+                    connection, reused = http.client.HTTPConnection(BENCH_HOST, port, timeout=60), False
+                try:
+                    response = get(connection)
+                except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                    if not reused:
+                        raise
+                    # The server closed an idle keep-alive connection (a worker restarting after
+                    # max_requests): a client sends the GET again on a new one (RFC 9112, 9.3.1).
+                    connection.close()
+                    retries[0] += 1
                     connection = http.client.HTTPConnection(BENCH_HOST, port, timeout=60)
-                connection.request("GET", path, headers={"X-Forwarded-Proto": "https"})
-                response = connection.getresponse()
-                response.read()
+                    response = get(connection)
+                reused = True
                 if response.status != 200:
                     failed += 1
+                    with lock:
+                        kinds[f"HTTP {response.status}"] = kinds.get(f"HTTP {response.status}", 0) + 1
                 if response.getheader("Connection", "").lower() == "close":
                     connection.close()
                     connection = None
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 failed += 1
+                with lock:
+                    kinds[type(error).__name__] = kinds.get(type(error).__name__, 0) + 1
                 if connection is not None:
                     connection.close()
                 connection = None
@@ -1661,7 +1681,10 @@ def load(port: int, path: str, clients: int, seconds: float):
     for thread in threads:
         thread.join()
     elapsed = time.monotonic() - started
-    return len(latencies) / elapsed, nearest_rank(latencies, 0.95) if latencies else 0.0, failures[0], len(latencies)
+    p95 = nearest_rank(latencies, 0.95) if latencies else 0.0
+    if kinds:
+        print(f"  {path}: failures by kind {kinds}", flush=True)
+    return len(latencies) / elapsed, p95, failures[0], len(latencies), retries[0]
 
 
 def measure_throughput(args, results: Results) -> None:
@@ -1670,15 +1693,15 @@ def measure_throughput(args, results: Results) -> None:
     with Server(args.run_db) as server:
         for path in ("/bench-trivial/", overdue):  # warm every worker thread's connection and caches
             load(server.port, path, args.clients, 2)
-        trivial_rate, trivial_p95, trivial_failed, trivial_n = load(
+        trivial_rate, trivial_p95, trivial_failed, trivial_n, trivial_retried = load(
             server.port, "/bench-trivial/", args.clients, args.seconds
         )
-        rate, p95, failed, n = load(server.port, overdue, args.clients, args.seconds)
+        rate, p95, failed, n, retried = load(server.port, overdue, args.clients, args.seconds)
     results.add(
         "throughput",
         "trivial view (anchor)",
         f"{trivial_rate:,.1f} req/s",
-        note=f"p95 {ms(trivial_p95)}, {trivial_failed} failed of {trivial_n}",
+        note=f"p95 {ms(trivial_p95)}, {trivial_failed} failed of {trivial_n} ({trivial_retried} resent on a new connection)",
     )
     ratio = rate / trivial_rate
     results.add(
@@ -1689,7 +1712,8 @@ def measure_throughput(args, results: Results) -> None:
         ratio=f"{ratio:.2f}",
         goal=f">= {THROUGHPUT_RATIO_GOAL}",
         met=ratio >= THROUGHPUT_RATIO_GOAL and failed == 0,
-        note=f"p95 {ms(p95)}, {failed} failed of {n}; {overdue}",
+        # Clients without a session, as a visitor: served whole from the page cache (commitments.pagecache).
+        note=f"p95 {ms(p95)}, {failed} failed of {n} ({retried} resent on a new connection); visitors; {overdue}",
     )
 
 
