@@ -787,7 +787,7 @@ def test_a_list_within_the_count_limit_gives_the_exact_count_and_a_last_page(cli
 
 
 def test_a_shortlist_longer_than_the_count_limit_says_more_than(client, monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_LIMIT", 60)
+    monkeypatch.setattr(selectors, "SHORTLIST_COUNT_LIMIT", 60)
     office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
     for _ in range(61):
         commitment(office=office, due_date=days(-3))
