@@ -26,6 +26,8 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.utils.functional import cached_property
 
+from ..selectors.pages import COUNT_LIMIT, bounded_count
+
 
 class BoundedCountPaginator(Paginator):
     """A paginator that counts no further than `bound` rows.
@@ -35,15 +37,14 @@ class BoundedCountPaginator(Paginator):
     pages, and the page links end with an ellipsis.
     """
 
-    bound = 10_000
+    bound = COUNT_LIMIT  # the public lists' bound
 
     @cached_property
     def _rows_up_to_bound(self) -> int:
         """How many rows there are, counting no further than one past the bound (one query)."""
         rows = self.object_list
         if hasattr(rows, "query"):
-            # No ORDER BY: counting needs no sort, and the LIMIT stops the scan at bound + 1.
-            return rows.order_by()[: self.bound + 1].count()
+            return bounded_count(rows, self.bound)
         return len(rows[: self.bound + 1])
 
     @cached_property

@@ -116,7 +116,7 @@ def _last_closed_on(row) -> str:
 def _commitment_number(row) -> str:
     # A motion obligation rarely has its own register number: the motion's Kamerstuk identifies it.
     if not row.number and row.motion_id:
-        return Motion.cited_as(row.motion_citation, row.motion__zaak)
+        return Motion.paper_else_zaak(row.motion_citation, row.motion__zaak)
     return row.number
 
 
@@ -191,7 +191,7 @@ def _of_obligation(getter):
 
 MOTION_COLUMNS = [
     Column("id", lambda m, context: m.id),
-    Column("nummer", lambda m, context: Motion.cited_as(m.document_citation, m.zaak)),
+    Column("nummer", lambda m, context: Motion.paper_else_zaak(m.document_citation, m.zaak)),
     Column("titel", lambda m, context: m.title),
     Column("indieners", lambda m, context: _signers(m)),
     Column("datum", lambda m, context: iso(m.filed_on)),
@@ -201,7 +201,7 @@ MOTION_COLUMNS = [
     Column("uitvoering_status", _of_obligation(lambda m: m.obligation__status)),
     Column("deadline", _of_obligation(lambda m: iso(m.obligation__due_date))),
     Column("afgedaan_met", _of_obligation(lambda m: closing_letters(m.closures))),
-    Column("url", lambda m, context: context.motion_url(Motion.identifier_of(m.document__identifier, m.zaak))),
+    Column("url", lambda m, context: context.motion_url(Motion.paper_else_zaak(m.document__identifier, m.zaak))),
     Column("zaak", lambda m, context: m.zaak or ""),
     # `MotionQuerySet.with_vote_totals()`: the latest decision with votes; empty (None) without.
     Column("stemmen_voor", lambda m, context: m.seats_for),

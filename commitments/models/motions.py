@@ -150,22 +150,18 @@ class Motion(Archivable, FromOpenData):
     @property
     def identifier(self) -> str:
         """The key in our URLs: the Kamerstuk's identifier, else the Zaak number."""
-        return self.identifier_of(self.paper.identifier if self.paper is not None else None, self.zaak)
+        return self.paper_else_zaak(self.paper.identifier if self.paper is not None else None, self.zaak)
 
     @property
     def citation(self) -> str:
         """How the motion is cited: its Kamerstuk, else its Zaak number."""
-        return self.cited_as(self.paper.citation if self.paper is not None else None, self.zaak)
-
-    # The two rules above for a motion read as values (the exports): its Kamerstuk's identifier or
-    # citation (None without a Kamerstuk) and its Zaak number.
-    @staticmethod
-    def identifier_of(document_identifier: str | None, zaak: str | None) -> str:
-        return document_identifier if document_identifier is not None else (zaak or "")
+        return self.paper_else_zaak(self.paper.citation if self.paper is not None else None, self.zaak)
 
     @staticmethod
-    def cited_as(document_citation: str | None, zaak: str | None) -> str:
-        return document_citation if document_citation is not None else (zaak or "")
+    def paper_else_zaak(paper_value: str | None, zaak: str | None) -> str:
+        """The rule of `identifier` and `citation`, on values (the exports read them so): the
+        Kamerstuk's identifier or citation (None without a Kamerstuk), else the Zaak number."""
+        return paper_value if paper_value is not None else (zaak or "")
 
     @property
     def chamber(self) -> str:
