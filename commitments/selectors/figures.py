@@ -182,7 +182,8 @@ def scorecards_per(kind, today, *, version=READ):
 
 
 def _overdue_of(relation, today):
-    return Q(**{f"{relation}__status__in": CommitmentStatus.open_values(), f"{relation}__due_date__lt": today})
+    """`overdue_q` across a relation: its one definition, each condition prefixed."""
+    return Q(*[(f"{relation}__{lookup}", value) for lookup, value in overdue_q(today).children])
 
 
 @dataclass(frozen=True)
