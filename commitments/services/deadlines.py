@@ -125,6 +125,12 @@ def derived_fields(
     }
 
 
+def history_reason(reason: str, *, date_moved: bool) -> str:
+    """The change reason a deadline write gives the commitment's history: "termijn: <why>" when the
+    date moved for a stated reason, else "termijn bijgewerkt"."""
+    return f"termijn: {reason}" if date_moved and reason else "termijn bijgewerkt"
+
+
 def _store(
     commitment: Commitment,
     *,
@@ -151,7 +157,7 @@ def _store(
         setattr(commitment, name, value)
     commitment.due_date = new_due_date
     reason = clip(reason, _REASON_LENGTH)
-    save_with_reason(commitment, f"termijn: {reason}" if date_moved and reason else "termijn bijgewerkt", user=user)
+    save_with_reason(commitment, history_reason(reason, date_moved=date_moved), user=user)
     if not date_moved:
         return None
     entry = DeadlineChange(

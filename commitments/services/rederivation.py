@@ -232,7 +232,10 @@ def _write(pks: list[int], deriver: _Deriver, reason: str, user: Actor) -> tuple
         )
     history_user = acting_user(user)
     _update(moved + touched, [*_RESULT_FIELDS, "updated_at"])
-    for rows, change_reason in ((moved, f"termijn: {reason}"), (touched, "termijn bijgewerkt")):
+    for rows, change_reason in (
+        (moved, deadlines.history_reason(reason, date_moved=True)),
+        (touched, deadlines.history_reason(reason, date_moved=False)),
+    ):
         if rows:
             Commitment.history.bulk_history_create(
                 rows,
