@@ -1,28 +1,36 @@
 """What each CSV export writes, column by column, defined once.
 
-A column is a header and a function of (row, context). A row is what `rows` reads for the export
-(`CommitmentRow`, `MotionRow`: plain values, related rows already resolved); the context is what
-is the same for the whole file: the request (absolute URLs) and the day the figures are computed
-for (today, or a rappel's cut-off date). The rappel's columns are commitment columns plus a few of
-its own. A None value is written as an empty cell (`csv.neutralise`).
+A column is a header and its cell: an SQL expression over the export's rows, built for the
+context (what is the same for the whole file: the request, for absolute URLs, and the day the
+figures are computed for). One query then selects every cell, so PostgreSQL can write the file
+itself (COPY, `csv`) and SQLite's rows go to Python's csv writer as they come: the same cells.
+
+Text cells go through `text()`: a cell a spreadsheet would run as a formula gets a leading quote,
+and an empty text is NULL (PostgreSQL's CSV writes an empty string as `""`, Python's as nothing).
+What joins several rows (recipients, signers, closing letters) or needs Python (a paper's
+citation, which speaks the reader's language) is computed per export into temporary tables
+(`rows`, `models.exports`) the cells read as relations.
+The rappel's columns are commitment columns plus a few of its own.
 """
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
 
+from django.db.models import Case, CharField, F, TextField, Value, When
+from django.db.models.expressions import Func
+from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf
+from django.db.models.lookups import In
 from django.http import HttpRequest
 
-from ..models import Commitment, DeadlineSource, Dossier, Motion
+from ..models import Commitment, DeadlineSource, Dossier, Motion, days_late_expression
+from .csv import FORMULA_PREFIXES
 
 PLENARY = "Plenair"
 SEPARATOR = "; "
 
-# An identifier made of these characters stands in a URL as it is (reverse() would not quote it).
-_URL_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
+# Identifiers (ids, Zaak numbers, paper slugs) stand in a URL as they are: no quoting needed.
 _PLACEHOLDER = "918273645"
 
 
@@ -36,34 +44,26 @@ class ExportContext:
         return self.request.build_absolute_uri(obj.get_absolute_url())
 
     @cached_property
-    def _commitment_url(self) -> tuple[str, str]:
+    def commitment_url(self) -> tuple[str, str]:
+        """A commitment's absolute URL around its id: (before, after)."""
         return self._around_placeholder(Commitment(pk=int(_PLACEHOLDER)))
 
     @cached_property
-    def _motion_url(self) -> tuple[str, str]:
+    def motion_url(self) -> tuple[str, str]:
+        """A motion's absolute URL around its identifier: (before, after)."""
         return self._around_placeholder(Motion(zaak=_PLACEHOLDER))
 
     def _around_placeholder(self, obj) -> tuple[str, str]:
         # The absolute URL of one object, once per file (the models' get_absolute_url decides it),
-        # split around its key: each row's URL is then two concatenations, not a reverse().
+        # split around its key: each row's URL is then a concatenation in SQL, not a reverse().
         prefix, _placeholder, suffix = self.absolute_url(obj).rpartition(_PLACEHOLDER)
         return prefix, suffix
-
-    def commitment_url(self, pk: int) -> str:
-        prefix, suffix = self._commitment_url
-        return f"{prefix}{pk}{suffix}"
-
-    def motion_url(self, identifier: str) -> str:
-        if not _URL_SAFE.fullmatch(identifier):
-            return self.absolute_url(Motion(zaak=identifier))
-        prefix, suffix = self._motion_url
-        return f"{prefix}{identifier}{suffix}"
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
-    value: Callable[[Any, ExportContext], Any]
+    cell: Callable[[ExportContext], Func | F | Value | Case]
 
 
 def select(columns: list[Column], *headers: str) -> list[Column]:
@@ -72,80 +72,107 @@ def select(columns: list[Column], *headers: str) -> list[Column]:
     return [by_header[header] for header in headers]
 
 
-# ------------------------------------------------------------------ cell formats
+def cells(columns: list[Column], context: ExportContext) -> dict:
+    """{alias: expression} of the columns' cells, in their order (aliases that name no field)."""
+    return {f"export_cell_{index}": column.cell(context) for index, column in enumerate(columns)}
 
 
-def iso(day) -> str:
-    return day.isoformat() if day else ""
+# ------------------------------------------------------------------ cell formats (SQL)
 
 
-def joined(values) -> str:
-    return SEPARATOR.join(value for value in values if value)
+def text(expression):
+    """A text cell: a leading quote before a formula prefix (OWASP "CSV injection"); NULL when empty.
+
+    Only text is neutralised: numbers are written as numbers (dagen_te_laat is never negative).
+    """
+    neutralised = Case(
+        When(In(Left(expression, 1), list(FORMULA_PREFIXES)), then=Concat(Value("'"), expression)),
+        default=expression,
+        output_field=TextField(),
+    )
+    return NullIf(neutralised, Value(""), output_field=TextField())
 
 
-def member_label(name: str, party: str | None) -> str:
-    """A member as the Kamer writes one: "Wörsdörfer (VVD)", or the name alone without a party."""
-    return f"{name} ({party})" if party is not None else name
+class IsoDate(Func):
+    """A date as ISO text, 2026-11-22 (NULL stays NULL)."""
+
+    output_field = CharField()
+    template = "to_char(%(expressions)s, 'YYYY-MM-DD')"
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="%(expressions)s", **extra)  # stored as ISO text
 
 
-def recipient_label(name: str | None, party: str | None) -> str:
+def _url(around: tuple[str, str], key):
+    before, after = around
+    return Concat(Value(before), Cast(key, CharField()), Value(after), output_field=CharField())
+
+
+def member_label(person: str, party: str):
+    """A member as the Kamer writes one: "Wörsdörfer (VVD)", or the name alone without a party
+    (`person` and `party`: paths to the Person and the Party)."""
+    name = F(f"{person}__name")
+    return Case(
+        When(**{f"{party}__isnull": True}, then=name),
+        default=Concat(name, Value(" ("), F(f"{party}__abbreviation"), Value(")")),
+        output_field=TextField(),
+    )
+
+
+def recipient_label(person: str, party: str):
     """ "Name (Fractie)" for a member, the abbreviation alone for a party."""
-    return member_label(name, party) if name is not None else party  # type: ignore[return-value]
+    return Case(
+        When(**{f"{person}__isnull": True}, then=F(f"{party}__abbreviation")),
+        default=member_label(person, party),
+        output_field=TextField(),
+    )
 
 
-def recipients(row) -> str:
-    return joined(recipient_label(name, party) for name, party in row.recipients) if row.recipients else ""
+# ------------------------------------------------------------------ commitments
 
 
-def source_label(row) -> str:
-    """Where a commitment was made: the document's citation, else the activity's title."""
-    if row.source_citation is not None:
-        return row.source_citation
-    return row.source_activity__title or ""
-
-
-def closing_letters(closures) -> str:
-    """The citations of the closing letters, oldest first."""
-    return joined(citation for _closed_on, citation in closures) if closures else ""
-
-
-def _last_closed_on(row) -> str:
-    return iso(row.closures[-1][0]) if row.closures else ""
-
-
-def _commitment_number(row) -> str:
+def _commitment_number():
     # A motion obligation rarely has its own register number: the motion's Kamerstuk identifies it.
-    if not row.number and row.motion_id:
-        return Motion.paper_else_zaak(row.motion_citation, row.motion__zaak)
-    return row.number
+    return Case(
+        When(
+            number="",
+            motion__isnull=False,
+            then=Motion.paper_else_zaak_expression(F("motion__document__export_citation__citation"), F("motion__zaak")),
+        ),
+        default=F("number"),
+        output_field=CharField(),
+    )
 
 
-def _dossier(row) -> str | None:
-    return None if row.dossier__number is None else Dossier.slug_of(row.dossier__number, row.dossier__suffix)
+def _source():
+    """Where a commitment was made: the document's citation, else the activity's title."""
+    return Coalesce(
+        F("source_document__export_citation__citation"), F("source_activity__title"), output_field=TextField()
+    )
 
 
 COMMITMENT_COLUMNS = [
-    Column("id", lambda c, context: c.id),
-    Column("nummer", lambda c, context: _commitment_number(c)),
-    Column("soort", lambda c, context: c.kind),
-    Column("tekst", lambda c, context: c.text),
-    Column("datum", lambda c, context: iso(c.made_on)),
-    # Names of related rows: None (an empty cell) without one.
-    Column("bewindspersoon", lambda c, context: c.bewindspersoon__name),
-    Column("functie", lambda c, context: c.office__title),
-    Column("ministerie", lambda c, context: c.ministry__abbreviation),
-    Column("commissie", lambda c, context: PLENARY if c.committee__name is None else c.committee__name),
-    Column("toegezegd_aan", lambda c, context: recipients(c)),
-    Column("bron", lambda c, context: source_label(c)),
-    Column("dossier", lambda c, context: _dossier(c)),
-    Column("termijn", lambda c, context: c.deadline_phrase),
-    Column("deadline", lambda c, context: iso(c.due_date)),
-    Column("status", lambda c, context: c.status),
-    # `with_overdue(context.day)`; empty when not overdue on that day.
-    Column("dagen_te_laat", lambda c, context: Commitment.days_late_of(c.overdue_by)),
-    Column("afgedaan_met", lambda c, context: closing_letters(c.closures)),
-    Column("afgedaan_op", lambda c, context: _last_closed_on(c)),
-    Column("url", lambda c, context: context.commitment_url(c.id)),
+    Column("id", lambda context: F("id")),
+    Column("nummer", lambda context: text(_commitment_number())),
+    Column("soort", lambda context: text(F("kind"))),
+    Column("tekst", lambda context: text(F("text"))),
+    Column("datum", lambda context: IsoDate("made_on")),
+    # Names of related rows: empty without one.
+    Column("bewindspersoon", lambda context: text(F("bewindspersoon__name"))),
+    Column("functie", lambda context: text(F("office__title"))),
+    Column("ministerie", lambda context: text(F("ministry__abbreviation"))),
+    Column("commissie", lambda context: text(Coalesce(F("committee__name"), Value(PLENARY)))),
+    Column("toegezegd_aan", lambda context: text(F("export_recipients__labels"))),
+    Column("bron", lambda context: text(_source())),
+    Column("dossier", lambda context: text(Dossier.slug_expression("dossier"))),
+    Column("termijn", lambda context: text(F("deadline_phrase"))),
+    Column("deadline", lambda context: IsoDate("due_date")),
+    Column("status", lambda context: text(F("status"))),
+    # Empty when not overdue on the context's day.
+    Column("dagen_te_laat", lambda context: days_late_expression(context.day)),
+    Column("afgedaan_met", lambda context: text(F("export_letters__labels"))),
+    Column("afgedaan_op", lambda context: IsoDate("export_letters__last_closed_on")),
+    Column("url", lambda context: _url(context.commitment_url, F("id"))),
 ]
 
 
@@ -165,11 +192,17 @@ RAPPEL_COLUMNS = [
     ),
     Column(
         "herkomst_deadline",
-        lambda c, context: DeadlineSource.OVERRIDE.value if c.due_date_overridden else DeadlineSource.DERIVED.value,
+        lambda context: text(
+            Case(
+                When(due_date_overridden=True, then=Value(DeadlineSource.OVERRIDE.value)),
+                default=Value(DeadlineSource.DERIVED.value),
+                output_field=CharField(),
+            )
+        ),
     ),
-    Column("toelichting_deadline", lambda c, context: c.deadline_explanation),
+    Column("toelichting_deadline", lambda context: text(F("deadline_explanation"))),
     *select(COMMITMENT_COLUMNS, "status"),
-    Column("peildatum", lambda c, context: context.day.isoformat()),
+    Column("peildatum", lambda context: Value(context.day.isoformat(), output_field=CharField())),
     *select(COMMITMENT_COLUMNS, "dagen_te_laat", "url"),
 ]
 
@@ -177,33 +210,34 @@ RAPPEL_COLUMNS = [
 # ---------------------------------------------------------------------- motions
 
 
-def _signers(motion) -> str:
-    return joined(member_label(name, party) for name, party in motion.signers) if motion.signers else ""
-
-
-def _of_obligation(getter):
-    # Empty without an obligation to carry the motion out.
-    def value(motion, context):
-        return "" if motion.obligation__id is None else getter(motion)
-
-    return value
+def _of_obligation(path: str):
+    # Empty without an obligation to carry the motion out (the join then gives NULL).
+    return F(f"obligation__{path}")
 
 
 MOTION_COLUMNS = [
-    Column("id", lambda m, context: m.id),
-    Column("nummer", lambda m, context: Motion.paper_else_zaak(m.document_citation, m.zaak)),
-    Column("titel", lambda m, context: m.title),
-    Column("indieners", lambda m, context: _signers(m)),
-    Column("datum", lambda m, context: iso(m.filed_on)),
-    Column("status", lambda m, context: m.status),
-    Column("kabinetsappreciatie", lambda m, context: m.kabinetsappreciatie),
-    Column("dictum", lambda m, context: m.dictum),
-    Column("uitvoering_status", _of_obligation(lambda m: m.obligation__status)),
-    Column("deadline", _of_obligation(lambda m: iso(m.obligation__due_date))),
-    Column("afgedaan_met", _of_obligation(lambda m: closing_letters(m.closures))),
-    Column("url", lambda m, context: context.motion_url(Motion.paper_else_zaak(m.document__identifier, m.zaak))),
-    Column("zaak", lambda m, context: m.zaak or ""),
+    Column("id", lambda context: F("id")),
+    Column(
+        "nummer",
+        lambda context: text(Motion.paper_else_zaak_expression(F("document__export_citation__citation"), F("zaak"))),
+    ),
+    Column("titel", lambda context: text(F("title"))),
+    Column("indieners", lambda context: text(F("export_signers__labels"))),
+    Column("datum", lambda context: IsoDate("filed_on")),
+    Column("status", lambda context: text(F("status"))),
+    Column("kabinetsappreciatie", lambda context: text(F("kabinetsappreciatie"))),
+    Column("dictum", lambda context: text(F("dictum"))),
+    Column("uitvoering_status", lambda context: text(_of_obligation("status"))),
+    Column("deadline", lambda context: IsoDate(_of_obligation("due_date"))),
+    Column("afgedaan_met", lambda context: text(_of_obligation("export_letters__labels"))),
+    Column(
+        "url",
+        lambda context: _url(
+            context.motion_url, Motion.paper_else_zaak_expression(F("document__identifier"), F("zaak"))
+        ),
+    ),
+    Column("zaak", lambda context: text(F("zaak"))),
     # `MotionQuerySet.with_vote_totals()`: the latest decision with votes; empty (None) without.
-    Column("stemmen_voor", lambda m, context: m.seats_for),
-    Column("stemmen_tegen", lambda m, context: m.seats_against),
+    Column("stemmen_voor", lambda context: F("seats_for")),
+    Column("stemmen_tegen", lambda context: F("seats_against")),
 ]

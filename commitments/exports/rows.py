@@ -1,91 +1,43 @@
-"""What each export reads: plain values, not model instances, in chunks.
+"""What each export reads: one query of cells over the rows its filters select.
 
-A row is a named tuple: the values of one `values_list` query (read through a server-side cursor
-on PostgreSQL), plus what belongs to it in other tables, read once per chunk of rows (one query
-each, whatever the chunk's size) and resolved to what the columns write: papers as their
-citations (`Document`'s one `document_citation`), recipients and signers as (name, party).
-Building model instances cost four fifths of the export's time; this reads the same values.
+The cells are SQL (`columns`). What Python writes for those rows, a paper's citation
+(`document_citation`) and the labels of recipients, signers and closing letters, is computed
+first, in one pass over each related table, into temporary tables the cells join
+(`models.exports`). They are created inside the export's transaction and dropped at its end; a
+failure rolls them back with everything else.
 """
 
+import io
 import itertools
-from collections import defaultdict, namedtuple
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from django.db import connections, transaction
-from django.db.models import Case, IntegerField, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 
 from ..models import (
     CITATION_FIELDS,
+    EXPORT_TABLES,
     Closure,
     Commitment,
     CommitmentRecipient,
     Document,
+    ExportCitation,
+    ExportLetters,
+    ExportRecipients,
+    ExportSigners,
     Motion,
     MotionSigner,
     SignerRole,
     document_citation,
 )
+from .columns import SEPARATOR, Column, ExportContext, cells, member_label, recipient_label
 
-# Rows per chunk: the rows of one fetch from the cursor, and of one query per related table.
-CHUNK_SIZE = 2000
+# Rows per fetch of the papers' citation fields, and per batch of citations loaded.
+BATCH_SIZE = 5000
 
-COMMITMENT_FIELDS = (
-    "id",
-    "number",
-    "kind",
-    "text",
-    "made_on",
-    "bewindspersoon__name",
-    "office__title",
-    "ministry__abbreviation",
-    "committee__name",
-    "source_document_id",
-    "source_activity__title",
-    "dossier__number",
-    "dossier__suffix",
-    "deadline_phrase",
-    "due_date",
-    "status",
-    "overdue_by",  # the `with_overdue(day)` annotation
-    "due_date_overridden",
-    "deadline_explanation",
-    "motion_id",
-    "motion__document_id",
-    "motion__zaak",
-)
-# Resolved per chunk: the source document's and the motion's Kamerstuk's citations (None without
-# one), the recipients as (member's name or None, party abbreviation or None), and the closures
-# as (closed on, letter's citation), oldest first.
-CommitmentRow = namedtuple(
-    "CommitmentRow", (*COMMITMENT_FIELDS, "source_citation", "motion_citation", "recipients", "closures")
-)
-
-MOTION_FIELDS = (
-    "id",
-    "document_id",
-    "document__identifier",
-    "zaak",
-    "title",
-    "filed_on",
-    "status",
-    "kabinetsappreciatie",
-    "dictum",
-    "obligation__id",
-    "obligation__status",
-    "obligation__due_date",
-    "seats_for",  # the `with_vote_totals()` annotations
-    "seats_against",
-)
-# Resolved per chunk: the Kamerstuk's citation (None without one), the signers as (name, party
-# abbreviation or None), indiener first, and the obligation's closures as (closed on, citation).
-MotionRow = namedtuple("MotionRow", (*MOTION_FIELDS, "document_citation", "signers", "closures"))
-
-# The indiener first, then the medeindieners in their order.
-SIGNER_ORDER = (
-    Case(When(role=SignerRole.INDIENER, then=Value(0)), default=Value(1), output_field=IntegerField()),
-    "order",
-    "pk",
-)
+# The indiener first, then the medeindieners in their order (then by id).
+INDIENER_FIRST = Case(When(role=SignerRole.INDIENER, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
 def commitment_export_queryset(day):
@@ -98,117 +50,167 @@ def motion_export_queryset():
     return Motion.objects.with_vote_totals()
 
 
-def commitment_rows(queryset):
-    """A `CommitmentRow` for each commitment of `queryset`, in its order.
+class ExportRows:
+    """The rows of one export: `queryset` (filtered and ordered), and how to prepare what its
+    cells read besides its own columns (`prepare_commitments`, `prepare_motions`)."""
 
-    Per chunk: one fetch, one query each for the recipients, the closures and the papers cited.
-    """
-    index = {name: COMMITMENT_FIELDS.index(name) for name in ("id", "source_document_id", "motion__document_id")}
-    new = tuple.__new__
-    for chunk, db in _chunks(queryset, COMMITMENT_FIELDS):
-        ids = [values[index["id"]] for values in chunk]
-        recipients = _grouped(
-            _among(CommitmentRecipient.objects.using(db), "commitment_id", ids).values_list(
-                "commitment_id", "person__name", "party__abbreviation"
-            )
+    def __init__(self, queryset: QuerySet, prepare: Callable[[QuerySet], None]):
+        self.queryset = queryset.prefetch_related(None)
+        self.prepare = prepare
+
+    @property
+    def db(self) -> str:
+        return self.queryset.db
+
+    @contextmanager
+    def cells(self, columns: list[Column], context: ExportContext) -> Iterator[QuerySet]:
+        """In one transaction: the temporary tables filled, then the query of the cells (a
+        `values_list` of `columns`, in the queryset's order). The tables are dropped after."""
+        with transaction.atomic(using=self.db):
+            with connections[self.db].cursor() as cursor:
+                if cursor.db.vendor == "postgresql":
+                    # For this transaction only: the labels are grouped by sorting their rows (half
+                    # a million at a million commitments) in memory, not on disk; the papers' rows
+                    # are read through a cursor, which PostgreSQL would otherwise plan for its first
+                    # rows (nested loops) rather than for all of them; compiling the queries to
+                    # machine code (JIT) costs more than it saves on these.
+                    cursor.execute("SET LOCAL work_mem = '64MB'")
+                    cursor.execute("SET LOCAL cursor_tuple_fraction = 1.0")
+                    cursor.execute("SET LOCAL jit = off")
+                for model in EXPORT_TABLES:
+                    cursor.execute(f"DROP TABLE IF EXISTS {model._meta.db_table}")
+                    cursor.execute(_create_temporary_table(model, connections[self.db]))
+            self.prepare(self.queryset)
+            selected = cells(columns, context)
+            yield self.queryset.annotate(**selected).values_list(*selected)
+            # On an error the transaction's rollback drops them (DDL is transactional in both).
+            with connections[self.db].cursor() as cursor:
+                for model in EXPORT_TABLES:
+                    cursor.execute(f"DROP TABLE {model._meta.db_table}")
+
+
+def prepare_commitments(queryset: QuerySet) -> None:
+    """Citations of the papers the commitments cite; their recipients and closing letters."""
+    db = queryset.db
+    chosen = queryset.order_by().values("pk")
+    closures = Closure.objects.using(db).filter(commitment__in=chosen)
+    _cite(
+        [
+            queryset.order_by().values("source_document"),
+            queryset.order_by().values("motion__document"),
+            closures.values("document"),
+        ],
+        db,
+    )
+    recipients = CommitmentRecipient.objects.using(db).filter(commitment__in=chosen)
+    labelled = recipients.values("commitment_id", "id", label=recipient_label("person", "party"))
+    _join_into(ExportRecipients, labelled, "commitment_id", ("id",))
+    _letters_into(closures)
+
+
+def prepare_motions(queryset: QuerySet) -> None:
+    """Citations of the motions' Kamerstukken and closing letters; signers; their obligations' letters."""
+    db = queryset.db
+    chosen = queryset.order_by().values("pk")
+    closures = Closure.objects.using(db).filter(commitment__motion__in=chosen)
+    _cite([queryset.order_by().values("document"), closures.values("document")], db)
+    signers = MotionSigner.objects.using(db).filter(motion__in=chosen).annotate(indiener_first=INDIENER_FIRST)
+    labelled = signers.values("motion_id", "indiener_first", "order", "id", label=member_label("person", "party"))
+    _join_into(ExportSigners, labelled, "motion_id", ("indiener_first", "order", "id"))
+    _letters_into(closures)
+
+
+def _letters_into(closures: QuerySet) -> None:
+    """`ExportLetters`: per commitment, its closing letters' citations oldest first, the last date."""
+    letters = closures.values("commitment_id", "closed_on", "id", label=F("document__export_citation__citation"))
+    _join_into(ExportLetters, letters, "commitment_id", ("closed_on", "id"), greatest="closed_on")
+
+
+def _join_into(model, labelled: QuerySet, key: str, order: tuple[str, ...], greatest: str | None = None) -> None:
+    """Fill `model`'s table from `labelled` (values: `key`, the fields in `order`, `label`): one
+    row per key, its labels joined by SEPARATOR in that order (and the greatest `greatest`)."""
+    connection = connections[labelled.db]
+    quote = connection.ops.quote_name
+    sql, params = labelled.order_by().query.get_compiler(using=labelled.db).as_sql()
+    in_order = ", ".join(quote(name) for name in order)
+    if connection.vendor == "postgresql":
+        joined = f"string_agg(labelled.label, %s ORDER BY {in_order})"
+    else:
+        # SQLite before 3.44 has no ORDER BY in an aggregate: group_concat joins in the order the
+        # rows come, which the subquery sets.
+        joined = "group_concat(labelled.label, %s)"
+        sql = f"{sql} ORDER BY {quote(key)}, {in_order}"
+    select = [quote(key), joined] + ([f"MAX({quote(greatest)})"] if greatest else [])
+    columns = ", ".join(quote(field.column) for field in model._meta.local_fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) "
+            f"SELECT {', '.join(select)} FROM ({sql}) labelled WHERE labelled.label IS NOT NULL GROUP BY {quote(key)}",
+            [SEPARATOR, *params],
         )
-        closures = _grouped(
-            _among(Closure.objects.using(db), "commitment_id", ids).values_list(
-                "commitment_id", "closed_on", "document_id"
-            )
-        )
-        papers = {values[index["source_document_id"]] for values in chunk}
-        papers.update(values[index["motion__document_id"]] for values in chunk)
-        papers.update(document for rows in closures.values() for _closed_on, document in rows)
-        cited = _citations(papers, db)
-        for values in chunk:
-            pk = values[index["id"]]
-            yield new(
-                CommitmentRow,
-                (
-                    *values,
-                    cited.get(values[index["source_document_id"]]),
-                    cited.get(values[index["motion__document_id"]]),
-                    recipients.get(pk, ()),
-                    [(closed_on, cited[document]) for closed_on, document in closures.get(pk, ())],
-                ),
-            )
+        _analyze(cursor, model)
 
 
-def motion_rows(queryset):
-    """A `MotionRow` for each motion of `queryset`, in its order.
+def _cite(papers: list[QuerySet], db: str) -> None:
+    """{document id: its citation} for the documents among `papers` (subqueries of document ids),
+    also loaded into `ExportCitation`.
 
-    Per chunk: one fetch, one query each for the signers, the obligations' closures and the papers.
+    One query per subquery: PostgreSQL joins each with the documents by hashing; their OR, or their
+    UNION, cost seconds at a million commitments (subplans per document, a sort of every id).
     """
-    index = {name: MOTION_FIELDS.index(name) for name in ("id", "document_id", "obligation__id")}
-    new = tuple.__new__
-    for chunk, db in _chunks(queryset, MOTION_FIELDS):
-        signers = _grouped(
-            _among(MotionSigner.objects.using(db), "motion_id", [values[index["id"]] for values in chunk])
-            .order_by(*SIGNER_ORDER)
-            .values_list("motion_id", "person__name", "party__abbreviation")
-        )
-        obligations = [values[index["obligation__id"]] for values in chunk if values[index["obligation__id"]]]
-        closures = _grouped(
-            _among(Closure.objects.using(db), "commitment_id", obligations).values_list(
-                "commitment_id", "closed_on", "document_id"
-            )
-        )
-        papers = {values[index["document_id"]] for values in chunk}
-        papers.update(document for rows in closures.values() for _closed_on, document in rows)
-        cited = _citations(papers, db)
-        for values in chunk:
-            yield new(
-                MotionRow,
-                (
-                    *values,
-                    cited.get(values[index["document_id"]]),
-                    signers.get(values[index["id"]], ()),
-                    [
-                        (closed_on, cited[document])
-                        for closed_on, document in closures.get(values[index["obligation__id"]], ())
-                    ],
-                ),
-            )
+    cited: dict[int, str] = {}
+    for ids in papers:
+        rows = Document.all_objects.using(db).filter(pk__in=ids).order_by().values_list("pk", *CITATION_FIELDS)
+        for pk, *parts in rows.iterator(chunk_size=BATCH_SIZE):
+            if pk not in cited:
+                cited[pk] = document_citation(*parts)
+    _load(ExportCitation, ("document_id", "citation"), cited.items(), db)
 
 
-def _chunks(queryset, fields):
-    """(list of value tuples, database alias) per chunk of `queryset`'s rows, read in one transaction.
-
-    In a transaction, PostgreSQL's server-side cursor streams the rows as the query finds them
-    (outside one it is declared WITH HOLD and the whole result is stored before the first row).
-    """
-    values = queryset.prefetch_related(None).values_list(*fields)
-    with transaction.atomic(using=values.db):
-        rows = values.iterator(chunk_size=CHUNK_SIZE)
-        try:
-            while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
-                yield chunk, values.db
-        finally:
-            rows.close()  # the cursor, before the transaction ends (also when the client goes away)
+# ---------------------------------------------------------------- temporary tables
 
 
-def _among(queryset, field, ids):
-    """The rows of `queryset` whose `field` is one of `ids` (a chunk's: thousands).
-
-    On PostgreSQL the ids go as one array parameter: Django's `__in` prepares and binds each id
-    in Python, which took longer than writing the rows.
-    """
-    if connections[queryset.db].vendor == "postgresql":
-        return queryset.filter(**{f"{field}__in": RawSQL("SELECT unnest(%s::integer[])", [list(ids)])})
-    return queryset.filter(**{f"{field}__in": ids})
+def _create_temporary_table(model, connection) -> str:
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        f"{quote(field.column)} {field.db_type(connection)}{' PRIMARY KEY' if field.primary_key else ''}"
+        for field in model._meta.local_fields
+    )
+    return f"CREATE TEMPORARY TABLE {quote(model._meta.db_table)} ({columns})"
 
 
-def _grouped(values_list):
-    """{first value: [the rest of each row, in the query's order]}."""
-    groups = defaultdict(list)
-    for row in values_list:
-        groups[row[0]].append(row[1:])
-    return groups
+def _load(model, columns: tuple[str, ...], rows: Iterable[tuple], db: str) -> None:
+    """Insert `rows` into a temporary table, in batches (COPY on PostgreSQL)."""
+    connection = connections[db]
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        for batch in _batched(rows):
+            if connection.vendor == "postgresql":
+                text = "".join("\t".join(map(_copy_value, row)) + "\n" for row in batch)
+                cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN", io.StringIO(text))
+            else:
+                placeholders = ", ".join(["%s"] * len(columns))
+                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", batch)
+        _analyze(cursor, model)
 
 
-def _citations(document_ids, db):
-    """{document id: its citation} for the documents among `document_ids` (None is left out)."""
-    document_ids.discard(None)
-    papers = _among(Document.all_objects.using(db), "pk", document_ids).order_by()
-    return {pk: document_citation(*parts) for pk, *parts in papers.values_list("pk", *CITATION_FIELDS)}
+def _analyze(cursor, model) -> None:
+    if cursor.db.vendor == "postgresql":
+        # Autovacuum never analyses a temporary table: without this the planner guesses its size.
+        cursor.execute(f"ANALYZE {model._meta.db_table}")
+
+
+def _batched(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
+    iterator = iter(rows)
+    while batch := list(itertools.islice(iterator, BATCH_SIZE)):
+        yield batch
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value) -> str:
+    """A value in COPY's text format: NULL as \\N, backslash and control characters escaped."""
+    if value is None:
+        return "\\N"
+    return str(value).translate(_COPY_ESCAPES)

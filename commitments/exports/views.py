@@ -13,7 +13,7 @@ from .. import citations, clock
 from ..filters import CommitmentFilter, MotionFilter, bind_filter
 from .columns import COMMITMENT_COLUMNS, MOTION_COLUMNS, ExportContext
 from .csv import DEFAULT_DIALECT, DIALECTS, csv_response
-from .rows import commitment_export_queryset, commitment_rows, motion_export_queryset, motion_rows
+from .rows import ExportRows, commitment_export_queryset, motion_export_queryset, prepare_commitments, prepare_motions
 
 
 def _dialect_filter():
@@ -53,9 +53,10 @@ def motion_export_filename(filterset, day) -> str:
     return "-".join(filter(None, parts)) + ".csv"
 
 
-def _stream(request, filterset, read_rows, columns, day, filename):
-    """Every row `filterset` selects, read by `read_rows` and streamed as CSV in the dialect it names."""
-    rows = read_rows(filterset.qs)
+def _stream(request, filterset, prepare, columns, day, filename):
+    """Every row `filterset` selects (what its cells read besides prepared by `prepare`), streamed as
+    CSV in the dialect it names."""
+    rows = ExportRows(filterset.qs, prepare)
     return csv_response(rows, columns, _dialect(filterset), ExportContext(request, day), filename)
 
 
@@ -67,7 +68,7 @@ def commitments_csv(request):
     if error:
         return error
     return _stream(
-        request, filterset, commitment_rows, COMMITMENT_COLUMNS, today, commitment_export_filename(filterset, today)
+        request, filterset, prepare_commitments, COMMITMENT_COLUMNS, today, commitment_export_filename(filterset, today)
     )
 
 
@@ -78,4 +79,4 @@ def motions_csv(request):
     filterset, error = bind_filter(MotionExportFilter, request, motion_export_queryset())
     if error:
         return error
-    return _stream(request, filterset, motion_rows, MOTION_COLUMNS, today, motion_export_filename(filterset, today))
+    return _stream(request, filterset, prepare_motions, MOTION_COLUMNS, today, motion_export_filename(filterset, today))

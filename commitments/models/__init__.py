@@ -10,6 +10,7 @@
 - `subscriptions`: followed commitments, subscriptions to a selection, digests sent.
 - `figures`: each commitment with its fulfilment date (a view the dashboard's figures count).
 - `dataversion`: one value every write to the data changes (kept by database triggers).
+- `exports`: the temporary tables one CSV export fills and joins (citations, labels).
 
 Field names follow the Tweede Kamer's open data where one exists. State changes live in
 `commitments.services`, reads for pages in `commitments.selectors`.
@@ -52,10 +53,12 @@ from .commitment import (
     DeadlineChange,
     Scorecard,
     closure_date_error,
+    days_late_expression,
     lateness_in_words,
     overdue_q,
 )
 from .dataversion import DataVersion
+from .exports import EXPORT_TABLES, ExportCitation, ExportLetters, ExportRecipients, ExportSigners
 from .figures import CommitmentFigures
 from .motions import Motion, MotionQuerySet, MotionSigner, MotionStatusChange, Vote, VoteQuerySet
 from .opendata import AgendaItem, FromOpenData, SyncConflict, SyncState
@@ -66,6 +69,7 @@ from .subscriptions import DigestDelivery, Follow, Subscription
 
 __all__ = [
     "CITATION_FIELDS",
+    "EXPORT_TABLES",
     "PLENARY",
     "ROW_RELATIONS",
     "SOONEST_DUE_FIRST",
@@ -89,6 +93,10 @@ __all__ = [
     "Committee",
     "DataVersion",
     "DeadlineChange",
+    "ExportCitation",
+    "ExportLetters",
+    "ExportRecipients",
+    "ExportSigners",
     "DeadlineRederivation",
     "DeadlineSource",
     "DigestDelivery",
@@ -130,6 +138,7 @@ __all__ = [
     "VoteChoice",
     "VoteQuerySet",
     "closure_date_error",
+    "days_late_expression",
     "document_citation",
     "held_on_q",
     "overdue_q",

@@ -17,6 +17,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     Max,
     OuterRef,
     Q,
@@ -78,6 +79,34 @@ def overdue_q(today: datetime.date) -> Q:
     A commitment without a due date (event, vague, none) is never overdue.
     """
     return Q(status__in=CommitmentStatus.open_values(), due_date__lt=today)
+
+
+class DaysSince(Func):
+    """Whole days from a date expression to `day` (positive when it is earlier), as an integer."""
+
+    output_field = models.IntegerField()
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+
+    def __init__(self, day: datetime.date, expression):
+        super().__init__(Value(day, output_field=models.DateField()), expression)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite stores dates as ISO text: the difference of their Julian day numbers.
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
+
+
+def days_late_expression(today: datetime.date):
+    """`Commitment.days_late` in SQL (the exports' cells): whole days overdue on `today`, else NULL."""
+    return Case(
+        When(overdue_q(today), then=DaysSince(today, F("due_date"))), default=None, output_field=models.IntegerField()
+    )
 
 
 def due_within_q(days: int, today: datetime.date) -> Q:

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import format_lazy
@@ -162,6 +162,11 @@ class Motion(Archivable, FromOpenData):
         """The rule of `identifier` and `citation`, on values (the exports read them so): the
         Kamerstuk's identifier or citation (None without a Kamerstuk), else the Zaak number."""
         return paper_value if paper_value is not None else (zaak or "")
+
+    @staticmethod
+    def paper_else_zaak_expression(paper_value, zaak):
+        """`paper_else_zaak` in SQL, on expressions (the exports' cells)."""
+        return Coalesce(paper_value, zaak, Value(""), output_field=models.CharField())
 
     @property
     def chamber(self) -> str:

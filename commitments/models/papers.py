@@ -1,7 +1,8 @@
 """Papers and where they come from: dossiers, document series, documents and activities."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
@@ -54,6 +55,17 @@ class Dossier(models.Model):
     def slug_of(number: str, suffix: str) -> str:
         """A dossier's slug from its number and suffix: "31015", "36200-XVI" (the exports read values)."""
         return f"{number}-{suffix}" if suffix else number
+
+    @staticmethod
+    def slug_expression(path: str):
+        """`slug_of` in SQL, for the dossier at `path` (the exports' cells); NULL without one."""
+        number, suffix = F(f"{path}__number"), F(f"{path}__suffix")
+        return Case(
+            When(**{f"{path}__isnull": True}, then=Value(None)),
+            When(**{f"{path}__suffix": ""}, then=number),
+            default=Concat(number, Value("-"), suffix),
+            output_field=models.CharField(),
+        )
 
 
 class DocumentSeries(models.Model):

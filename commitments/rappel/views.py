@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from ..auth import CHANGE_COMMITMENT, VIEW_COMMITMENT, permission_required
 from ..exports.columns import RAPPEL_COLUMNS, ExportContext
 from ..exports.csv import DIALECTS, csv_response
-from ..exports.rows import commitment_rows
+from ..exports.rows import ExportRows, prepare_commitments
 from ..models import Commitment, Ministry
 from ..selectors.rappel import rappel_commitments, rappel_ministries
 from ..services.rappel import RappelDecision, record_rappel_decisions
@@ -122,7 +122,7 @@ def rappel_export(request, ministry):
     # The rappel goes to ministries that open it in Excel: semicolons and a BOM.
     filename = f"rappel-{ministry.abbreviation.lower()}-{cutoff.isoformat()}.csv"
     return csv_response(
-        commitment_rows(rappel_commitments(ministry, cutoff, days)),
+        ExportRows(rappel_commitments(ministry, cutoff, days), prepare_commitments),
         RAPPEL_COLUMNS,
         DIALECTS["excel"],
         ExportContext(request, cutoff),

@@ -2,12 +2,17 @@
 letters, every kind of citation, formula cells, empty dates, both dialects, the rappel. The
 export reads values instead of model instances; these say the file did not change by a byte."""
 
+import csv
 import datetime
+import io
+import threading
 
 import pytest
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
+from commitments.exports import csv as export_csv
 from commitments.exports import rows as export_rows
 from commitments.models import Closure, Commitment, DocumentKind, Motion, MotionSigner, VoteChoice
 from tests import factories
@@ -261,20 +266,20 @@ def _count(client, url):
     return len(captured), lines
 
 
-def test_each_chunk_costs_the_same_queries(client, monkeypatch):
-    """Three queries per chunk of commitments (recipients, closures, papers), whatever its size."""
-    monkeypatch.setattr(export_rows, "CHUNK_SIZE", 10)
-    for commitment in factories.CommitmentFactory.create_batch(5, source_document=factories.DocumentFactory()):
-        factories.RecipientFactory(commitment=commitment)
-        close(commitment, factories.DocumentFactory(), TODAY)
-    one_chunk, lines = _count(client, COMMITMENT_URL)
-    assert lines == 5
-    factories.copies_of(Commitment.objects.last(), 495)
-    for commitment in Commitment.objects.all():
-        factories.RecipientFactory(commitment=commitment)
-    fifty_chunks, lines = _count(client, COMMITMENT_URL)
-    assert lines == 500
-    assert fifty_chunks - one_chunk == 3 * 49
+def test_papers_are_cited_in_batches_each_row_with_its_own(client, monkeypatch):
+    """The citations go into the export's temporary table in batches: more papers than a batch
+    still give each row its own citation."""
+    monkeypatch.setattr(export_rows, "BATCH_SIZE", 2)
+    papers = [factories.DocumentFactory(dossier__number="36200", ondernummer=str(n)) for n in range(1, 6)]
+    for number, paper in enumerate(papers, start=1):
+        commitment = factories.CommitmentFactory(number=f"TZ-{number}", source_document=paper)
+        close(commitment, papers[-number], TODAY)
+    rows = list(csv.DictReader(io.StringIO(body_of(client.get(f"{COMMITMENT_URL}?sort=due_date")).decode())))
+    by_number = {row["nummer"]: row for row in rows}
+    assert len(by_number) == 5
+    for number in range(1, 6):
+        assert by_number[f"TZ-{number}"]["bron"] == f"Kamerstuk 36200-{number}"
+        assert by_number[f"TZ-{number}"]["afgedaan_met"] == f"Kamerstuk 36200-{6 - number}"
 
 
 def test_the_rappel_export_costs_the_same_queries_for_5_and_500_rows(admin_client):
@@ -291,24 +296,63 @@ def test_the_rappel_export_costs_the_same_queries_for_5_and_500_rows(admin_clien
     assert few == many
 
 
+def _break_after_rows(monkeypatch, rows):
+    """The database goes away after `rows` rows have been read, where each backend reads them."""
+    if connection.vendor == "postgresql":
+        real_write = export_csv._Blocks.write
+        written = []
+
+        def write(self, line):
+            written.append(line)
+            if len(written) > rows:
+                raise ConnectionError("the database went away")
+            real_write(self, line)
+
+        monkeypatch.setattr(export_csv._Blocks, "write", write)
+    else:
+        real_iterator = QuerySet.iterator
+
+        def iterator(self, *args, **kwargs):
+            for number, row in enumerate(real_iterator(self, *args, **kwargs)):
+                if number == rows:
+                    raise ConnectionError("the database went away")
+                yield row
+
+        monkeypatch.setattr(QuerySet, "iterator", iterator)
+
+
 def test_an_error_midway_is_raised_not_a_file_that_looks_complete(client, monkeypatch):
     """The server breaks the connection on an error (the chunked body never ends): the stream must
-    raise it, after the rows already sent, instead of ending the file."""
-    monkeypatch.setattr(export_rows, "CHUNK_SIZE", 2)
+    raise it, after the rows already sent, instead of ending the file; the transaction is rolled
+    back and the connection can be used again."""
+    monkeypatch.setattr(export_csv, "BLOCK_SIZE", 1)  # a block per line
     factories.CommitmentFactory.create_batch(5)
-    calls = []
-    real = export_rows._citations
-
-    def fails_on_the_second_chunk(document_ids, db):
-        calls.append(db)
-        if len(calls) == 2:
-            raise ConnectionError("the database went away")
-        return real(document_ids, db)
-
-    monkeypatch.setattr(export_rows, "_citations", fails_on_the_second_chunk)
+    _break_after_rows(monkeypatch, 2)
     response = client.get(COMMITMENT_URL)
     received = []
     with pytest.raises(ConnectionError):
         for block in response.streaming_content:
             received.append(block)
-    assert b"".join(received).count(b"\r\n") <= 3  # the header and at most the first chunk's rows
+    assert b"".join(received).count(b"\r\n") == 3  # the header and the two rows read
+    monkeypatch.undo()
+    assert Commitment.objects.count() == 5
+    assert body_of(client.get(COMMITMENT_URL)).count(b"\r\n") == 6
+
+
+def test_a_client_that_goes_away_stops_the_export(client, monkeypatch):
+    """The server closes the response when the client goes away midway: the query stops and the
+    transaction ends, so the connection serves the next request."""
+    monkeypatch.setattr(export_csv, "BLOCK_SIZE", 1)  # a block per line
+    factories.CommitmentFactory.create_batch(30)  # more lines than the blocks handed over wait for
+    response = client.get(COMMITMENT_URL)
+    content = iter(response.streaming_content)
+    assert next(content).startswith(b"id,nummer,")
+    assert next(content).count(b"\r\n") == 1  # the first row: the export is under way
+    # As the server does; the test's database connection stays open (the server would close a
+    # connection left in a transaction: this one must not be).
+    monkeypatch.setattr(type(connections[DEFAULT_DB_ALIAS]), "close_if_unusable_or_obsolete", lambda self: None)
+    response.close()
+    assert not [thread for thread in threading.enumerate() if thread.name == "csv-copy"]
+    assert not connection.needs_rollback
+    assert Commitment.objects.count() == 30
+    assert body_of(client.get(COMMITMENT_URL)).count(b"\r\n") == 31

@@ -51,6 +51,11 @@ NOT_THE_GRIFFIES = {
     "SyncState",
     "SyncConflict",
     "AgendaItem",
+    # An export's temporary tables (EXPORT_TABLES)
+    "ExportCitation",
+    "ExportRecipients",
+    "ExportLetters",
+    "ExportSigners",
 }
 
 
