@@ -66,6 +66,11 @@ class Column:
     cell: Callable[[ExportContext], Func | F | Value | Case]
 
 
+def text_column(header: str, path: str) -> Column:
+    """A column writing a text field (`path`, across relations) as it is, through `text()`."""
+    return Column(header, lambda context: text(F(path)))
+
+
 def select(columns: list[Column], *headers: str) -> list[Column]:
     """The columns named `headers`, in that order (a KeyError names a header that does not exist)."""
     by_header = {column.header: column for column in columns}
@@ -154,23 +159,23 @@ def _source():
 COMMITMENT_COLUMNS = [
     Column("id", lambda context: F("id")),
     Column("nummer", lambda context: text(_commitment_number())),
-    Column("soort", lambda context: text(F("kind"))),
-    Column("tekst", lambda context: text(F("text"))),
+    text_column("soort", "kind"),
+    text_column("tekst", "text"),
     Column("datum", lambda context: IsoDate("made_on")),
     # Names of related rows: empty without one.
-    Column("bewindspersoon", lambda context: text(F("bewindspersoon__name"))),
-    Column("functie", lambda context: text(F("office__title"))),
-    Column("ministerie", lambda context: text(F("ministry__abbreviation"))),
+    text_column("bewindspersoon", "bewindspersoon__name"),
+    text_column("functie", "office__title"),
+    text_column("ministerie", "ministry__abbreviation"),
     Column("commissie", lambda context: text(Coalesce(F("committee__name"), Value(PLENARY)))),
-    Column("toegezegd_aan", lambda context: text(F("export_recipients__labels"))),
+    text_column("toegezegd_aan", "export_recipients__labels"),
     Column("bron", lambda context: text(_source())),
     Column("dossier", lambda context: text(Dossier.slug_expression("dossier"))),
-    Column("termijn", lambda context: text(F("deadline_phrase"))),
+    text_column("termijn", "deadline_phrase"),
     Column("deadline", lambda context: IsoDate("due_date")),
-    Column("status", lambda context: text(F("status"))),
+    text_column("status", "status"),
     # Empty when not overdue on the context's day.
     Column("dagen_te_laat", lambda context: days_late_expression(context.day)),
-    Column("afgedaan_met", lambda context: text(F("export_letters__labels"))),
+    text_column("afgedaan_met", "export_letters__labels"),
     Column("afgedaan_op", lambda context: IsoDate("export_letters__last_closed_on")),
     Column("url", lambda context: _url(context.commitment_url, F("id"))),
 ]
@@ -200,7 +205,7 @@ RAPPEL_COLUMNS = [
             )
         ),
     ),
-    Column("toelichting_deadline", lambda context: text(F("deadline_explanation"))),
+    text_column("toelichting_deadline", "deadline_explanation"),
     *select(COMMITMENT_COLUMNS, "status"),
     Column("peildatum", lambda context: Value(context.day.isoformat(), output_field=CharField())),
     *select(COMMITMENT_COLUMNS, "dagen_te_laat", "url"),
@@ -221,12 +226,12 @@ MOTION_COLUMNS = [
         "nummer",
         lambda context: text(Motion.paper_else_zaak_expression(F("document__export_citation__citation"), F("zaak"))),
     ),
-    Column("titel", lambda context: text(F("title"))),
-    Column("indieners", lambda context: text(F("export_signers__labels"))),
+    text_column("titel", "title"),
+    text_column("indieners", "export_signers__labels"),
     Column("datum", lambda context: IsoDate("filed_on")),
-    Column("status", lambda context: text(F("status"))),
-    Column("kabinetsappreciatie", lambda context: text(F("kabinetsappreciatie"))),
-    Column("dictum", lambda context: text(F("dictum"))),
+    text_column("status", "status"),
+    text_column("kabinetsappreciatie", "kabinetsappreciatie"),
+    text_column("dictum", "dictum"),
     Column("uitvoering_status", lambda context: text(_of_obligation("status"))),
     Column("deadline", lambda context: IsoDate(_of_obligation("due_date"))),
     Column("afgedaan_met", lambda context: text(_of_obligation("export_letters__labels"))),
@@ -236,7 +241,7 @@ MOTION_COLUMNS = [
             context.motion_url, Motion.paper_else_zaak_expression(F("document__identifier"), F("zaak"))
         ),
     ),
-    Column("zaak", lambda context: text(F("zaak"))),
+    text_column("zaak", "zaak"),
     # `MotionQuerySet.with_vote_totals()`: the latest decision with votes; empty (None) without.
     Column("stemmen_voor", lambda context: F("seats_for")),
     Column("stemmen_tegen", lambda context: F("seats_against")),
