@@ -805,3 +805,19 @@ def test_overdue_rows_sorted_by_days_late_come_in_that_order_with_ties_by_id(cli
     fewest_first = sorted(late, key=lambda c: ((TODAY - c.due_date).days, c.pk))
     expected = most_first if sort.startswith("-") else fewest_first
     assert listed(client, f"overdue=true&sort={sort}") == [c.pk for c in expected]
+
+
+
+@pytest.mark.parametrize("body", ["ministry", "committee"])
+def test_open_not_overdue_shortlist_is_the_dated_rows_soonest_first_then_the_undated_by_id(client, body):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    committee = CommitteeFactory(abbreviation="VWS")
+    undated = [commitment(office=office, committee=committee, due_date=None) for _ in range(30)]
+    dated = [commitment(office=office, committee=committee, due_date=days(n % 7)) for n in range(30)]
+    commitment(office=office, committee=committee, due_date=days(-3))  # overdue: not in this list
+    commitment(due_date=days(1))  # another body's
+    response = client.get(reverse(f"commitments:{body}", args=["VWS"]))
+    shortlist = response.context["overview"].open_not_overdue
+    expected = sorted(dated, key=lambda c: (c.due_date, c.pk)) + sorted(undated, key=lambda c: c.pk)
+    assert [c.pk for c in shortlist] == [c.pk for c in expected[: selectors.SHORTLIST_LIMIT]]
+    assert (shortlist.total, shortlist.truncated) == (60, True)

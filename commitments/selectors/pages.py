@@ -94,6 +94,21 @@ def bounded_count(queryset, limit=None):
     return queryset.order_by().values("pk")[: limit + 1].count()
 
 
+def first_of_each(parts, limit):
+    """The ids of the first `limit` rows of each of `parts` (querysets of one model, each ordered as an
+    index reads it), as one subquery: for an order that is one part after another ("the overdue rows by
+    due date, then the others by id"), the first `limit` rows of the whole are among these, which a
+    query then sorts, instead of sorting every row by an expression no index gives.
+
+    Each part is a plain `pk IN (… LIMIT n)`, so that the union needs no ORDER BY or LIMIT of its own
+    (SQLite refuses those in a compound statement).
+    """
+    firsts = [
+        part.model._base_manager.filter(pk__in=part.values("pk")[:limit]).order_by().values("pk") for part in parts
+    ]
+    return firsts[0].union(*firsts[1:], all=True) if len(firsts) > 1 else firsts[0]
+
+
 class ListPaginator(Paginator):
     """Pages of a list in a fixed number of queries whatever the data size.
 
@@ -101,12 +116,17 @@ class ListPaginator(Paginator):
     the sort and the OFFSET run on narrow indexes, without joins), then `rows` loads that page's
     rows by id with everything the template shows. The count stops at `limit` (see COUNT_LIMIT):
     `count` is then `limit`, `more` is true and the last page is the one holding row `limit`.
+
+    `parts`: when the order is one part after another, each read in order by an index (see
+    `first_of_each` and `CommitmentFilter.order_in_parts`), a page is sorted from the first rows of
+    each part up to its last row instead of from every row.
     """
 
-    def __init__(self, queryset, per_page, rows, limit=None):
+    def __init__(self, queryset, per_page, rows, limit=None, parts=None):
         super().__init__(queryset.values_list("pk", flat=True), per_page)
         self.rows = rows
         self.limit = COUNT_LIMIT if limit is None else limit
+        self.parts = parts
 
     @cached_property
     def _counted(self):
@@ -120,6 +140,17 @@ class ListPaginator(Paginator):
     def more(self):
         """More rows than `limit` match (the count and the pages stop there)."""
         return self._counted > self.limit
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = self.object_list
+        if self.parts:
+            ids = ids.filter(pk__in=first_of_each(self.parts, top))
+        return self._get_page(ids[bottom:top], number, self)
 
     def _get_page(self, ids, number, paginator):
         ids = list(ids)
@@ -260,10 +291,14 @@ SHORTLIST_COUNT_LIMIT = 1_000
 
 class Shortlist:
     """The first `limit` rows of a queryset and how many there are in all (one COUNT, only if cut;
-    counted up to SHORTLIST_COUNT_LIMIT, `more` beyond it)."""
+    counted up to SHORTLIST_COUNT_LIMIT, `more` beyond it).
 
-    def __init__(self, queryset, limit=SHORTLIST_LIMIT):
-        self.rows = list(queryset[: limit + 1])
+    `first`: the same rows in the same order, narrowed to a set that holds the first `limit + 1`
+    (see `first_of_each`), read instead of `queryset` for the rows; `queryset` is still counted.
+    """
+
+    def __init__(self, queryset, limit=SHORTLIST_LIMIT, first=None):
+        self.rows = list((queryset if first is None else first)[: limit + 1])
         self.truncated = len(self.rows) > limit
         if self.truncated:
             self.rows = self.rows[:limit]
@@ -499,9 +534,21 @@ class BodyOverview:
 
 def _body_overview(condition, today):
     rows = table_rows(today).filter(condition)
+    # Open and not overdue, soonest due first, is the rows due from today on in date order, then
+    # the undated ones by id: two walks of the body's `(…, due_date, id)` index, each stopping after
+    # a shortlist. Sorting all of them instead read 7,500 undated rows of a ministry (20-30 ms).
+    open_rows = Commitment.objects.filter(condition).open()
+    first = first_of_each(
+        [
+            open_rows.filter(due_date__gte=today).order_by(*SOONEST_DUE_FIRST),
+            open_rows.filter(due_date__isnull=True).order_by(*SOONEST_DUE_FIRST),
+        ],
+        SHORTLIST_LIMIT + 1,
+    )
+    open_not_overdue = rows.open_not_overdue(today).order_by(*SOONEST_DUE_FIRST)
     return BodyOverview(
         overdue=Shortlist(rows.overdue(today).order_by("due_date", "pk")),
-        open_not_overdue=Shortlist(rows.open_not_overdue(today).order_by(*SOONEST_DUE_FIRST_SORTED)),
+        open_not_overdue=Shortlist(open_not_overdue, first=open_not_overdue.filter(pk__in=first)),
     )
 
 
