@@ -327,6 +327,23 @@ class CommitmentFilter(StrictFilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
 
+    def order_in_parts(self):
+        """The rows of `qs` in its order as parts an index reads in order, for `ListPaginator`; None
+        unless the sort is by days late and the overdue filter is not set.
+
+        Then the order is the overdue rows by days late (by due date: the `(due_date, id)` indexes),
+        then every other row by id (they have no days late, see `NullsLastOrderingFilter`). A page is
+        sorted from the first rows of each part instead of sorting every row by a CASE on today's
+        date (800 ms at a million rows).
+        """
+        data = self.form.cleaned_data
+        sort = data.get("sort") or []
+        if len(sort) != 1 or sort[0] not in CommitmentSortFilter.OVERDUE_EQUIVALENT or data.get("overdue") is not None:
+            return None
+        most_late_first = sort[0].startswith("-")
+        due_date = F("due_date").asc() if most_late_first else F("due_date").desc(nulls_last=True)
+        return [self.qs.overdue(self.today).order_by(due_date, "pk"), self.qs.not_overdue(self.today).order_by("pk")]
+
     def filter_responsible_ministry(self, queryset, name, value):
         return queryset.answered_for_by(value)
 

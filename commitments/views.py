@@ -78,7 +78,9 @@ def commitment_list(request):
         # django-filter would quietly show nothing; an invalid URL deserves an explicit answer.
         context = {"filter": filterset, "page_obj": None, "today": today}
         return render(request, "commitments/commitment_list.html", context, status=400)
-    paginator = selectors.ListPaginator(filterset.qs, PAGE_SIZE, selectors.table_rows(today))
+    paginator = selectors.ListPaginator(
+        filterset.qs, PAGE_SIZE, selectors.table_rows(today), parts=filterset.order_in_parts()
+    )
     page_obj = paginator.get_page(request.GET.get("page"))
     current_sort = request.GET.get("sort")
     return render(

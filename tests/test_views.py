@@ -678,6 +678,7 @@ PAGES = {
         11,
     ),
     "list overdue by days late": (lambda made: f"{LIST}?overdue=true&sort=-days_late", 7),
+    "list by days late, every row": (lambda made: f"{LIST}?sort=-days_late&page=2", 7),
     "list open not overdue": (lambda made: f"{LIST}?ministry=VWS&status=open&overdue=false", 8),
     "list latest due first": (lambda made: f"{LIST}?sort=-due_date&page=3", 7),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
@@ -806,6 +807,27 @@ def test_overdue_rows_sorted_by_days_late_come_in_that_order_with_ties_by_id(cli
     expected = most_first if sort.startswith("-") else fewest_first
     assert listed(client, f"overdue=true&sort={sort}") == [c.pk for c in expected]
 
+
+@pytest.mark.parametrize("sort", ["-days_late", "days_late"])
+def test_sorted_by_days_late_without_the_overdue_filter_the_pages_give_overdue_rows_then_the_rest_by_id(client, sort):
+    # Read from the first rows of each part (overdue by due date, the rest by id): the pages must
+    # still be the one order, across the page where the overdue rows end.
+    late = [commitment(due_date=days(-n)) for n in (5, 30, 5, 12, 30, 1, 8, 60, 2, 2, 9, 14, 3, 21, 7, 4, 6, 10)]
+    rest = [commitment(due_date=days(n)) for n in (3, 1)] + [commitment(due_date=None) for _ in range(8)]
+    rest += [close(commitment(due_date=days(-n)), days(-1)).commitment for n in (3, 40)]  # fulfilled: not late
+    direction = -1 if sort.startswith("-") else 1
+    expected = sorted(late, key=lambda c: (direction * (TODAY - c.due_date).days, c.pk))
+    expected += sorted(rest, key=lambda c: c.pk)
+    pages = [listed(client, f"sort={sort}&page={page}") for page in (1, 2)]
+    assert len(pages[0]) == 25
+    assert pages[0] + pages[1] == [c.pk for c in expected]
+
+
+def test_sorted_by_days_late_on_one_ministry_keeps_the_filter(client):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    mine = [commitment(office=office, due_date=days(-n)) for n in (3, 9)] + [commitment(office=office, due_date=None)]
+    commitment(due_date=days(-20))  # another ministry's
+    assert listed(client, "ministry=VWS&sort=-days_late") == [mine[1].pk, mine[0].pk, mine[2].pk]
 
 
 @pytest.mark.parametrize("body", ["ministry", "committee"])
