@@ -25,13 +25,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..links import url_of
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import (
     Anchor,
@@ -597,7 +597,7 @@ class Commitment(Archivable, FromOpenData):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("commitments:commitment", args=[self.pk])
+        return url_of("commitments:commitment", self.pk)
 
     @property
     def is_motion_obligation(self) -> bool:

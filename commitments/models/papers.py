@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import citations, clock
+from ..links import url_of
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import ActivityKind, Chamber, CitationKind, DocumentKind
 from .opendata import FromOpenData, OpenDataHistory
@@ -44,7 +44,7 @@ class Dossier(models.Model):
         return f"{self.slug} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:dossier", args=[self.slug])
+        return url_of("commitments:dossier", self.slug)
 
     @property
     def slug(self):
@@ -215,7 +215,7 @@ class Document(Archivable, FromOpenData):
         return self.as_citation().slug
 
     def get_absolute_url(self):
-        return reverse("commitments:document", args=[self.identifier])
+        return url_of("commitments:document", self.identifier)
 
     @property
     def is_unnumbered(self) -> bool:
