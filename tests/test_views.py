@@ -843,3 +843,16 @@ def test_open_not_overdue_shortlist_is_the_dated_rows_soonest_first_then_the_und
     expected = sorted(dated, key=lambda c: (c.due_date, c.pk)) + sorted(undated, key=lambda c: c.pk)
     assert [c.pk for c in shortlist] == [c.pk for c in expected[: selectors.SHORTLIST_LIMIT]]
     assert (shortlist.total, shortlist.truncated) == (60, True)
+
+
+def test_person_page_lists_the_motions_signed_newest_first_and_counts_them_all(client):
+    member = PersonFactory(name="Westerveld")
+    dates = [days(-n) for n in range(selectors.SHORTLIST_LIMIT + 4)] + [None, days(-3)]
+    motions = [MotionFactory(filed_on=on) for on in dates]
+    for motion in motions:
+        MotionSigner.objects.create(motion=motion, person=member, party=member.party)
+    MotionSigner.objects.create(motion=MotionFactory(filed_on=days(1)), person=PersonFactory())  # another's
+    signed = client.get(member.get_absolute_url()).context["signed"]
+    newest_first = sorted(motions, key=lambda m: (m.filed_on or datetime.date.min, m.pk), reverse=True)
+    assert [s.motion_id for s in signed] == [m.pk for m in newest_first[: selectors.SHORTLIST_LIMIT]]
+    assert (signed.total, signed.truncated) == (len(motions), True)

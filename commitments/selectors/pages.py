@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Value
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -513,13 +513,18 @@ def person_detail(pk, today):
         .order_by(*SOONEST_DUE_FIRST_SORTED)
     )
     offices = person.offices.select_related("ministry").order_by(F("start").desc(nulls_last=True), "pk")
-    signed = Shortlist(
-        MotionSigner.objects.filter(person=person)
-        .select_related("motion__document__dossier", "party")
-        # Newest first, as a key no index gives: the signer's motions are sorted, not found by walking
-        # every motion newest first (seconds for someone who signed none; see SOONEST_DUE_FIRST_SORTED).
-        .order_by(Coalesce("motion__filed_on", Value(datetime.date.min)).desc(), "-motion_id")
+    # Newest first, as a key no index gives: the signer's motions are sorted, not found by walking
+    # every motion newest first (seconds for someone who signed none; see SOONEST_DUE_FIRST_SORTED).
+    signings = MotionSigner.objects.filter(person=person)
+    signed_rows = signings.select_related("motion__document__dossier", "party").order_by(
+        Coalesce("motion__filed_on", Value(datetime.date.min)).desc(), "-motion_id"
     )
+    # The first ones chosen without the join: each signing's date read by its motion's id. Joined,
+    # PostgreSQL hashed every motion in parallel workers for the 1,300 signings it expects of anyone
+    # (20-40 ms a page, none signed or 1,300), where reading the dates of a member's own is 3-15 ms.
+    filed_on = Subquery(Motion.all_objects.filter(pk=OuterRef("motion_id")).order_by().values("filed_on")[:1])
+    first = signings.order_by(Coalesce(filed_on, Value(datetime.date.min)).desc(), "-motion_id")
+    signed = Shortlist(signed_rows, first=signed_rows.filter(pk__in=first.values("pk")[: SHORTLIST_LIMIT + 1]))
     return person, made, received, offices, signed
 
 
