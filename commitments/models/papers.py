@@ -178,7 +178,12 @@ class Document(Archivable, FromOpenData):
         ordering = ["-date", "identifier"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["date"]), models.Index(fields=["kind"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            models.Index(fields=["kind"]),
+            # A dossier's papers in the order of their numbers, read in order (migration 0015).
+            models.Index(fields=["dossier", "ondernummer", "id"], name="document_dossier_number_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(citation_kind=CitationKind.KAMERSTUK) | (Q(dossier__isnull=False) & ~Q(ondernummer="")),
