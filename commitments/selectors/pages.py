@@ -281,10 +281,12 @@ def commitment_detail(pk, today):
 
 # --------------------------------------------------------------------------- papers, people, bodies
 
-# Pages about a paper, person, dossier or body show at most this many commitments per list;
-# the full list is one link away. Keeps those pages quick at 100,000 commitments.
-SHORTLIST_LIMIT = 50
-# A shortlist counts its rows up to this many ("first 50 of more than 1,000"): the full list, one
+# Pages about a paper, person, dossier or body show at most this many rows per list: one page of
+# the full list, which is one link away ("see them all in the list") and goes on from there with
+# the same order, page numbers, count and CSV. 25 rows also keep a second list (open, not overdue;
+# a dossier's motions and papers) within reach below the first, and the page quick at 1M rows.
+SHORTLIST_LIMIT = 25
+# A shortlist counts its rows up to this many ("first 25 of more than 1,000"): the full list, one
 # link away, counts further. Counting 10,000 rows of a ministry cost 25 ms of its page at 1M.
 SHORTLIST_COUNT_LIMIT = 1_000
 
