@@ -244,7 +244,9 @@ def person_detail(request, pk):
 @cached_for_visitors
 def ministry_detail(request, abbreviation):
     today = clock.today()
-    ministry, overview = selectors.ministry_detail(abbreviation, today)
+    ministry, overview = selectors.ministry_detail(
+        abbreviation, today, lambda pk: figures.scorecard_of("ministry", pk, today)
+    )
     return render(
         request,
         "commitments/body_detail.html",
@@ -252,7 +254,7 @@ def ministry_detail(request, abbreviation):
             "body_name": ministry.name,
             "body_abbreviation": ministry.abbreviation,
             "overview": overview,
-            "scorecard": figures.scorecard_of("ministry", ministry.pk, today),
+            "scorecard": overview.scorecard,
             "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(ministry=ministry.abbreviation),
         },
@@ -263,7 +265,9 @@ def ministry_detail(request, abbreviation):
 @cached_for_visitors
 def committee_detail(request, abbreviation):
     today = clock.today()
-    committee, overview = selectors.committee_detail(abbreviation, today)
+    committee, overview = selectors.committee_detail(
+        abbreviation, today, lambda pk: figures.scorecard_of("committee", pk, today)
+    )
     return render(
         request,
         "commitments/body_detail.html",
@@ -272,7 +276,7 @@ def committee_detail(request, abbreviation):
             "body_abbreviation": committee.abbreviation if committee else None,
             "is_plenary": committee is None,
             "overview": overview,
-            "scorecard": figures.scorecard_of("committee", committee.pk if committee else None, today),
+            "scorecard": overview.scorecard,
             "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(committee=committee.abbreviation if committee else PLENARY),
         },

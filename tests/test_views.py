@@ -683,8 +683,8 @@ PAGES = {
     "list latest due first": (lambda made: f"{LIST}?sort=-due_date&page=3", 7),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
     "document": (lambda made: made[1].source_document.get_absolute_url(), 9),  # + the debates it reports
-    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 10),
-    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 10),
+    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 8),  # counted by its scorecard
+    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 8),
     "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 12),  # + the dossier timeline
     "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 12),
 }
@@ -794,8 +794,29 @@ def test_a_shortlist_longer_than_the_count_limit_says_more_than(client, monkeypa
     office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
     for _ in range(61):
         commitment(office=office, due_date=days(-3))
-    html = client.get(reverse("commitments:ministry", args=["VWS"])).content.decode()
+    html = client.get(office.person.get_absolute_url()).content.decode()
     assert f"Eerste {selectors.SHORTLIST_LIMIT} van meer dan 60 getoond." in html
+
+
+@pytest.mark.parametrize("body", ["ministry", "committee"])
+def test_a_body_pages_shortlists_give_their_scorecards_exact_counts_without_counting(client, monkeypatch, body):
+    monkeypatch.setattr(selectors, "SHORTLIST_COUNT_LIMIT", 60)
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    committee = CommitteeFactory(abbreviation="VWS")
+    for n in range(61):
+        commitment(office=office, committee=committee, due_date=days(-3 - n % 5))
+    for _ in range(selectors.SHORTLIST_LIMIT + 2):
+        commitment(office=office, committee=committee, due_date=days(4))
+    url = reverse(f"commitments:{body}", args=["VWS"])
+    client.get(url)  # the figures, counted once per data version
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    html = response.content.decode()
+    overview = response.context["overview"]
+    assert (overview.scorecard.overdue, overview.overdue.total, overview.overdue.more) == (61, 61, False)
+    assert (overview.scorecard.open, overview.open_not_overdue.total) == (selectors.SHORTLIST_LIMIT + 2,) * 2
+    assert f"Eerste {selectors.SHORTLIST_LIMIT} van 61 getoond." in html
+    assert not [q for q in captured if q["sql"].startswith("SELECT COUNT(")]
 
 
 @pytest.mark.parametrize("sort", ["-days_late", "days_late", "-days_overdue", "days_overdue"])
