@@ -8,8 +8,11 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef, Q
+from django.forms.utils import flatatt
 from django.http import HttpResponseBadRequest
 from django.utils.choices import BaseChoiceIterator
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -36,16 +39,113 @@ from .models import (
     Person,
 )
 from .models.search import search_motions
+from .selectors.cached import cached
 
 # The status filter's value for "open or partly fulfilled" (`CommitmentQuerySet.open`).
 OPEN = "open"
 
 
+class ChoicesFromTheData(BaseChoiceIterator):
+    """A select's choices that a function reads from the database (the appraisals the motions carry).
+
+    A filter form draws these, like its model choices (ministries, people), once per data version
+    (see `StrictFilterForm`); read on its own (outside such a form), the function is called once.
+    """
+
+    def __init__(self, func):
+        self.func = func
+        self.choices = None
+
+    def __iter__(self):
+        if self.choices is None:
+            self.choices = list(self.func())
+        yield from self.choices
+
+
+class PlainSelect(forms.Select):
+    """A single select drawn in Python: the same HTML as Django's template-drawn `Select`, without
+    rendering two templates per option (the list's filter form has about 300 options: 20 ms)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = self.format_value(value)
+        has_selected = False
+        options = []
+        for option_value, label in self.choices:
+            option_value = "" if option_value is None else str(option_value)
+            # As Django's Select: only the first option with the value is selected.
+            mark = not has_selected and option_value in selected
+            has_selected |= mark
+            selected_attribute = " selected" if mark else ""
+            options.append(
+                f'<option value="{escape(option_value)}"{selected_attribute}>{conditional_escape(label)}</option>'
+            )
+        final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return mark_safe(f'<select name="{escape(name)}"{final_attrs}>{"".join(options)}</select>')
+
+
+class DrawnChoices(BaseChoiceIterator):
+    """One select's choices from its form's `FormChoices`."""
+
+    def __init__(self, form_choices, name):
+        self.form_choices = form_choices
+        self.name = name
+
+    def __iter__(self):
+        yield from self.form_choices[self.name]
+
+
+class FormChoices:
+    """The choices a filter form's selects read from the database (ministries, people, parties,
+    appraisals), drawn once per data version and language (`selectors.cached`) when the form is
+    first drawn: one read of the version instead of a query per select, and nothing for a form that
+    is only validated (exports, feeds, the API)."""
+
+    def __init__(self, form, sources):
+        self.key = f"filter-choices:{type(form).__name__}"
+        self.sources = sources  # {field name: its choices as the field gives them}
+        self.drawn = None
+
+    def __getitem__(self, name):
+        if self.drawn is None:
+            self.drawn = cached(self.key, self._draw, today=clock.today())
+        return self.drawn[name]
+
+    def _draw(self):
+        drawn = {}
+        for name, choices in self.sources.items():
+            # Plain strings that pickle; the labels escaped once here rather than on every request.
+            drawn[name] = [("" if value is None else str(value), escape(str(label))) for value, label in choices]
+        return drawn
+
+
 class StrictFilterForm(forms.Form):
-    """A filter form that refuses parameters it does not know."""
+    """A filter form that refuses parameters it does not know.
+
+    Its single selects are `PlainSelect`s, and those whose choices come from the database are drawn
+    once per data version (`FormChoices`).
+    """
 
     # Parameters read elsewhere than the filters (e.g. `page`), set per FilterSet.
     allowed_extra: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sources = {}
+        for name, field in self.fields.items():
+            widget = field.widget
+            if type(widget) is not forms.Select:
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                sources[name] = field.choices
+            elif isinstance(widget.choices, ChoicesFromTheData):
+                sources[name] = widget.choices
+            plain = PlainSelect(attrs=widget.attrs)
+            plain.choices = widget.choices
+            plain.is_required = widget.is_required
+            field.widget = plain
+        form_choices = FormChoices(self, sources)
+        for name in sources:
+            self.fields[name].widget.choices = DrawnChoices(form_choices, name)
 
     def clean(self):
         cleaned = super().clean()
@@ -227,6 +327,23 @@ class CommitmentFilter(StrictFilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
 
+    def order_in_parts(self):
+        """The rows of `qs` in its order as parts an index reads in order, for `ListPaginator`; None
+        unless the sort is by days late and the overdue filter is not set.
+
+        Then the order is the overdue rows by days late (by due date: the `(due_date, id)` indexes),
+        then every other row by id (they have no days late, see `NullsLastOrderingFilter`). A page is
+        sorted from the first rows of each part instead of sorting every row by a CASE on today's
+        date (800 ms at a million rows).
+        """
+        data = self.form.cleaned_data
+        sort = data.get("sort") or []
+        if len(sort) != 1 or sort[0] not in CommitmentSortFilter.OVERDUE_EQUIVALENT or data.get("overdue") is not None:
+            return None
+        most_late_first = sort[0].startswith("-")
+        due_date = F("due_date").asc() if most_late_first else F("due_date").desc(nulls_last=True)
+        return [self.qs.overdue(self.today).order_by(due_date, "pk"), self.qs.not_overdue(self.today).order_by("pk")]
+
     def filter_responsible_ministry(self, queryset, name, value):
         return queryset.answered_for_by(value)
 
@@ -277,20 +394,6 @@ class CommitmentListFilter(CommitmentFilter):
     extra_parameters = ("page",)
 
 
-class ChoicesReadOnce(BaseChoiceIterator):
-    """Choices a function gives, read when first drawn and then kept (a callable is read on every
-    iteration: twice per drawn select). Each form has its own copy, so each request reads afresh."""
-
-    def __init__(self, func):
-        self.func = func
-        self.choices = None
-
-    def __iter__(self):
-        if self.choices is None:
-            self.choices = list(self.func())
-        yield from self.choices
-
-
 def appraisal_choices():
     """The appraisals to choose from: the known ones, then every other value the motions carry
     (the field keeps the Kamer's raw values, e.g. 'Niet beschikbaar bij gewijzigde moties …')."""
@@ -316,8 +419,8 @@ class MotionFilter(StrictFilterSet):
         label=_("Government appraisal"),
         field_name="kabinetsappreciatie",
         lookup_expr="exact",
-        # A callable: the values present are read when the form is drawn, not by the export.
-        widget=forms.Select(choices=ChoicesReadOnce(appraisal_choices)),
+        # Read when the form is drawn (once per data version), not by the export.
+        widget=forms.Select(choices=ChoicesFromTheData(appraisal_choices)),
     )
     party = django_filters.ModelChoiceFilter(
         label=_("Filed by (party)"),

@@ -78,7 +78,9 @@ def commitment_list(request):
         # django-filter would quietly show nothing; an invalid URL deserves an explicit answer.
         context = {"filter": filterset, "page_obj": None, "today": today}
         return render(request, "commitments/commitment_list.html", context, status=400)
-    paginator = selectors.ListPaginator(filterset.qs, PAGE_SIZE, selectors.table_rows(today))
+    paginator = selectors.ListPaginator(
+        filterset.qs, PAGE_SIZE, selectors.table_rows(today), parts=filterset.order_in_parts()
+    )
     page_obj = paginator.get_page(request.GET.get("page"))
     current_sort = request.GET.get("sort")
     return render(
@@ -242,7 +244,9 @@ def person_detail(request, pk):
 @cached_for_visitors
 def ministry_detail(request, abbreviation):
     today = clock.today()
-    ministry, overview = selectors.ministry_detail(abbreviation, today)
+    ministry, overview = selectors.ministry_detail(
+        abbreviation, today, lambda pk: figures.scorecard_of("ministry", pk, today)
+    )
     return render(
         request,
         "commitments/body_detail.html",
@@ -250,7 +254,7 @@ def ministry_detail(request, abbreviation):
             "body_name": ministry.name,
             "body_abbreviation": ministry.abbreviation,
             "overview": overview,
-            "scorecard": figures.scorecard_of("ministry", ministry.pk, today),
+            "scorecard": overview.scorecard,
             "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(ministry=ministry.abbreviation),
         },
@@ -261,7 +265,9 @@ def ministry_detail(request, abbreviation):
 @cached_for_visitors
 def committee_detail(request, abbreviation):
     today = clock.today()
-    committee, overview = selectors.committee_detail(abbreviation, today)
+    committee, overview = selectors.committee_detail(
+        abbreviation, today, lambda pk: figures.scorecard_of("committee", pk, today)
+    )
     return render(
         request,
         "commitments/body_detail.html",
@@ -270,7 +276,7 @@ def committee_detail(request, abbreviation):
             "body_abbreviation": committee.abbreviation if committee else None,
             "is_plenary": committee is None,
             "overview": overview,
-            "scorecard": figures.scorecard_of("committee", committee.pk if committee else None, today),
+            "scorecard": overview.scorecard,
             "on_time_definition": ON_TIME_DEFINITION,
             **_body_queries(committee=committee.abbreviation if committee else PLENARY),
         },

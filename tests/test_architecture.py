@@ -17,7 +17,13 @@ APP = ROOT / "commitments"
 
 # From the bottom up. A module may import from its own layer and from the layers below.
 LAYERS = [
-    {"commitments.deadlines", "commitments.citations", "commitments.clock", "commitments.tk.client"},
+    {
+        "commitments.deadlines",
+        "commitments.citations",
+        "commitments.clock",
+        "commitments.links",
+        "commitments.tk.client",
+    },
     {"commitments.models"},
     {"commitments.selectors"},
     # The rest of the Kamer's open data package (mapping, sync) writes through the services.

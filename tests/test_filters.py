@@ -3,13 +3,24 @@ strict about what they accept (unknown parameters and invalid booleans are a 400
 reading dossiers with the citation parser."""
 
 import datetime
+import re
 
 import pytest
+from django import forms
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from commitments.filters import CommitmentFilter, bind_filter
+from commitments.filters import CommitmentFilter, PlainSelect, bind_filter
 from commitments.models import Commitment, DocumentKind
-from tests.factories import CommitmentFactory, DocumentFactory, DossierFactory, MotionFactory
+from tests.factories import (
+    CommitmentFactory,
+    DocumentFactory,
+    DossierFactory,
+    MinistryFactory,
+    MotionFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +178,55 @@ def test_bind_filter_gives_a_400_naming_the_invalid_field(rf):
         CommitmentFilter, rf.get("/", {"status": "bogus"}), Commitment.objects.all(), today=TODAY
     )
     assert error.status_code == 400 and "status" in filterset.errors
+
+
+# ---------------------------------------------------------------------------- the form's selects
+
+
+def _queries_naming(client, url, table):
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(url).content.decode()
+    return html, [q["sql"] for q in captured if f'FROM "{table}"' in q["sql"]]
+
+
+def test_the_forms_choices_are_read_once_per_data_version_and_again_after_a_write(client):
+    MinistryFactory(abbreviation="VWS")
+    html, first = _queries_naming(client, LIST, "commitments_ministry")
+    assert '<option value="VWS">VWS</option>' in html and first  # read from the data
+    html, again = _queries_naming(client, LIST, "commitments_ministry")
+    assert '<option value="VWS">VWS</option>' in html and again == []  # drawn from the cache
+    MinistryFactory(abbreviation="BZK")  # a write: a new data version
+    html, after = _queries_naming(client, LIST, "commitments_ministry")
+    assert '<option value="BZK">BZK</option>' in html and after
+
+
+def test_the_forms_choices_are_drawn_in_the_language_of_the_page(client):
+    assert '<option value="" selected>alle</option>' in client.get(LIST).content.decode()
+    english = client.get(LIST, headers={"accept-language": "en"}, HTTP_COOKIE="django_language=en")
+    assert '<option value="" selected>all</option>' in english.content.decode()
+
+
+def test_a_selected_value_is_marked_and_names_are_escaped(client):
+    person = PersonFactory(name="Jansen & <Zn>")
+    html = client.get(f"{LIST}?member={person.pk}&kind=motie").content.decode()
+    assert f'<option value="{person.pk}" selected>Jansen &amp; &lt;Zn&gt;</option>' in html
+    assert '<option value="motie" selected>motie</option>' in html
+
+
+@pytest.mark.parametrize("value", ["b", "", None, "missing"])
+def test_plain_select_draws_the_same_options_as_djangos_select(value):
+    choices = [("", "alle"), ("a", "A & co"), ("b", "<B>"), ("b", "B again")]
+    attrs = {"id": "id_x", "aria-invalid": "true", "disabled": True, "hidden": False}
+
+    def options(html):
+        return html.replace("\n", "").replace("  ", "").split("<option")
+
+    django_html = forms.Select(choices=choices).render("x", value, attrs)
+    plain_html = PlainSelect(choices=choices).render("x", value, attrs)
+
+    def attributes(html):
+        return set(re.findall(r'[\w-]+(?:="[^"]*")?', options(html)[0]))
+
+    assert options(plain_html)[1:] == options(django_html)[1:]
+    assert attributes(plain_html) == attributes(django_html)
+    assert attributes(plain_html) == {"select", 'name="x"', 'id="id_x"', 'aria-invalid="true"', "disabled"}

@@ -664,30 +664,33 @@ def count_queries(client, url):
 
 # Each budget counts the request's savepoint pair (ATOMIC_REQUESTS) too, and one COUNT per list
 # cut at the shortlist limit. The dashboard's (cached, counted once per data version) are in
-# tests/selectors/test_figures.py.
+# tests/selectors/test_figures.py. A list reads the data version once for its filter form's
+# choices (drawn once per version; warmed like the figures), then counts, reads a page's ids, its
+# rows and their recipients; each filter value that names a row (ministry, member …) is one more.
 PAGES = {
-    "list": (lambda made: LIST, 12),  # + the choices of "ministry answering for it now"
+    "list": (lambda made: LIST, 7),
     "list filtered": (
         lambda made: (
             f"{LIST}?q=onderwerp&status=openstaand&status=deels+voldaan&ministry=VWS&committee=VWS"
             f"&dossier=31015&sort=-days_overdue&member={made[0].recipients.first().person.pk}"
             f"&party={made[0].recipients.last().party.abbreviation}&overdue=on&due_after=2020-01-01"
         ),
-        16,
+        11,
     ),
-    "list overdue by days late": (lambda made: f"{LIST}?overdue=true&sort=-days_late", 12),
-    "list open not overdue": (lambda made: f"{LIST}?ministry=VWS&status=open&overdue=false", 13),
-    "list latest due first": (lambda made: f"{LIST}?sort=-due_date&page=3", 12),
+    "list overdue by days late": (lambda made: f"{LIST}?overdue=true&sort=-days_late", 7),
+    "list by days late, every row": (lambda made: f"{LIST}?sort=-days_late&page=2", 7),
+    "list open not overdue": (lambda made: f"{LIST}?ministry=VWS&status=open&overdue=false", 8),
+    "list latest due first": (lambda made: f"{LIST}?sort=-due_date&page=3", 7),
     "detail": (lambda made: made[0].get_absolute_url(), 9),
     "document": (lambda made: made[1].source_document.get_absolute_url(), 9),  # + the debates it reports
-    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 10),
-    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 10),
+    "ministry": (lambda made: reverse("commitments:ministry", args=["VWS"]), 8),  # counted by its scorecard
+    "committee": (lambda made: reverse("commitments:committee", args=["VWS"]), 8),
     "dossier": (lambda made: reverse("commitments:dossier", args=["31015"]), 12),  # + the dossier timeline
     "person": (lambda made: made[0].recipients.first().person.get_absolute_url(), 12),
 }
 # At both sizes every shortlist on the detail pages is cut (a cut list costs one COUNT; half the
 # rows are overdue, half are not), so the same page must cost exactly the same at 120 and 500 rows.
-FEW, MANY = 2 * selectors.SHORTLIST_LIMIT + 20, 500
+FEW, MANY = 4 * selectors.SHORTLIST_LIMIT + 20, 500
 
 
 def grow(made, total):
@@ -713,7 +716,7 @@ def test_query_count_does_not_grow_with_the_rows(client, page):
     assert many <= budget
 
 
-def test_ministry_page_shows_at_most_fifty_overdue_and_links_to_all(client, django_assert_max_num_queries):
+def test_ministry_page_shows_a_shortlist_of_overdue_and_links_to_all(client, django_assert_max_num_queries):
     office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
     for _ in range(selectors.SHORTLIST_LIMIT + 5):
         commitment(office=office, due_date=days(-3))
@@ -722,7 +725,7 @@ def test_ministry_page_shows_at_most_fifty_overdue_and_links_to_all(client, djan
         response = client.get(url)
     page = response.content.decode()
     assert len(response.context["overview"].overdue) == selectors.SHORTLIST_LIMIT
-    assert "Eerste 50 van 55 getoond." in page
+    assert f"Eerste {selectors.SHORTLIST_LIMIT} van {selectors.SHORTLIST_LIMIT + 5} getoond." in page
     assert f"{LIST}?overdue=true&amp;ministry=VWS" in page
 
 
@@ -791,8 +794,29 @@ def test_a_shortlist_longer_than_the_count_limit_says_more_than(client, monkeypa
     office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
     for _ in range(61):
         commitment(office=office, due_date=days(-3))
-    html = client.get(reverse("commitments:ministry", args=["VWS"])).content.decode()
-    assert "Eerste 50 van meer dan 60 getoond." in html
+    html = client.get(office.person.get_absolute_url()).content.decode()
+    assert f"Eerste {selectors.SHORTLIST_LIMIT} van meer dan 60 getoond." in html
+
+
+@pytest.mark.parametrize("body", ["ministry", "committee"])
+def test_a_body_pages_shortlists_give_their_scorecards_exact_counts_without_counting(client, monkeypatch, body):
+    monkeypatch.setattr(selectors, "SHORTLIST_COUNT_LIMIT", 60)
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    committee = CommitteeFactory(abbreviation="VWS")
+    for n in range(61):
+        commitment(office=office, committee=committee, due_date=days(-3 - n % 5))
+    for _ in range(selectors.SHORTLIST_LIMIT + 2):
+        commitment(office=office, committee=committee, due_date=days(4))
+    url = reverse(f"commitments:{body}", args=["VWS"])
+    client.get(url)  # the figures, counted once per data version
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    html = response.content.decode()
+    overview = response.context["overview"]
+    assert (overview.scorecard.overdue, overview.overdue.total, overview.overdue.more) == (61, 61, False)
+    assert (overview.scorecard.open, overview.open_not_overdue.total) == (selectors.SHORTLIST_LIMIT + 2,) * 2
+    assert f"Eerste {selectors.SHORTLIST_LIMIT} van 61 getoond." in html
+    assert not [q for q in captured if q["sql"].startswith("SELECT COUNT(")]
 
 
 @pytest.mark.parametrize("sort", ["-days_late", "days_late", "-days_overdue", "days_overdue"])
@@ -803,3 +827,53 @@ def test_overdue_rows_sorted_by_days_late_come_in_that_order_with_ties_by_id(cli
     fewest_first = sorted(late, key=lambda c: ((TODAY - c.due_date).days, c.pk))
     expected = most_first if sort.startswith("-") else fewest_first
     assert listed(client, f"overdue=true&sort={sort}") == [c.pk for c in expected]
+
+
+@pytest.mark.parametrize("sort", ["-days_late", "days_late"])
+def test_sorted_by_days_late_without_the_overdue_filter_the_pages_give_overdue_rows_then_the_rest_by_id(client, sort):
+    # Read from the first rows of each part (overdue by due date, the rest by id): the pages must
+    # still be the one order, across the page where the overdue rows end.
+    late = [commitment(due_date=days(-n)) for n in (5, 30, 5, 12, 30, 1, 8, 60, 2, 2, 9, 14, 3, 21, 7, 4, 6, 10)]
+    rest = [commitment(due_date=days(n)) for n in (3, 1)] + [commitment(due_date=None) for _ in range(8)]
+    rest += [close(commitment(due_date=days(-n)), days(-1)).commitment for n in (3, 40)]  # fulfilled: not late
+    direction = -1 if sort.startswith("-") else 1
+    expected = sorted(late, key=lambda c: (direction * (TODAY - c.due_date).days, c.pk))
+    expected += sorted(rest, key=lambda c: c.pk)
+    pages = [listed(client, f"sort={sort}&page={page}") for page in (1, 2)]
+    assert len(pages[0]) == 25
+    assert pages[0] + pages[1] == [c.pk for c in expected]
+
+
+def test_sorted_by_days_late_on_one_ministry_keeps_the_filter(client):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    mine = [commitment(office=office, due_date=days(-n)) for n in (3, 9)] + [commitment(office=office, due_date=None)]
+    commitment(due_date=days(-20))  # another ministry's
+    assert listed(client, "ministry=VWS&sort=-days_late") == [mine[1].pk, mine[0].pk, mine[2].pk]
+
+
+@pytest.mark.parametrize("body", ["ministry", "committee"])
+def test_open_not_overdue_shortlist_is_the_dated_rows_soonest_first_then_the_undated_by_id(client, body):
+    office = OfficeFactory(ministry=MinistryFactory(abbreviation="VWS"))
+    committee = CommitteeFactory(abbreviation="VWS")
+    undated = [commitment(office=office, committee=committee, due_date=None) for _ in range(30)]
+    dated = [commitment(office=office, committee=committee, due_date=days(n % 7)) for n in range(30)]
+    commitment(office=office, committee=committee, due_date=days(-3))  # overdue: not in this list
+    commitment(due_date=days(1))  # another body's
+    response = client.get(reverse(f"commitments:{body}", args=["VWS"]))
+    shortlist = response.context["overview"].open_not_overdue
+    expected = sorted(dated, key=lambda c: (c.due_date, c.pk)) + sorted(undated, key=lambda c: c.pk)
+    assert [c.pk for c in shortlist] == [c.pk for c in expected[: selectors.SHORTLIST_LIMIT]]
+    assert (shortlist.total, shortlist.truncated) == (60, True)
+
+
+def test_person_page_lists_the_motions_signed_newest_first_and_counts_them_all(client):
+    member = PersonFactory(name="Westerveld")
+    dates = [days(-n) for n in range(selectors.SHORTLIST_LIMIT + 4)] + [None, days(-3)]
+    motions = [MotionFactory(filed_on=on) for on in dates]
+    for motion in motions:
+        MotionSigner.objects.create(motion=motion, person=member, party=member.party)
+    MotionSigner.objects.create(motion=MotionFactory(filed_on=days(1)), person=PersonFactory())  # another's
+    signed = client.get(member.get_absolute_url()).context["signed"]
+    newest_first = sorted(motions, key=lambda m: (m.filed_on or datetime.date.min, m.pk), reverse=True)
+    assert [s.motion_id for s in signed] == [m.pk for m in newest_first[: selectors.SHORTLIST_LIMIT]]
+    assert (signed.total, signed.truncated) == (len(motions), True)

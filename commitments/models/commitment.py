@@ -26,13 +26,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..links import url_of
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import (
     Anchor,
@@ -582,6 +582,13 @@ class Commitment(Archivable, FromOpenData):
             models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due_id"),
             models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due_id"),
             models.Index(fields=["bewindspersoon", "due_date", "id"], name="commitment_person_due_id"),
+            # A dossier's page: its commitments soonest due first, and counted up to 1,000 from the
+            # index alone (archived ones are never shown there; migration 0015).
+            models.Index(
+                fields=["dossier", "due_date", "id"],
+                name="commitment_dossier_due_id",
+                condition=Q(archived_at__isnull=True),
+            ),
             models.Index(fields=["made_on", "id"], name="commitment_made_on_id"),
             models.Index(fields=["kind"]),
             # The admin: its list sorted by number, and its archived rows newest first (a few among
@@ -626,7 +633,7 @@ class Commitment(Archivable, FromOpenData):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("commitments:commitment", args=[self.pk])
+        return url_of("commitments:commitment", self.pk)
 
     @property
     def is_motion_obligation(self) -> bool:

@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import citations, clock
+from ..links import url_of
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import Chamber, DocumentKind, KabinetsAppreciatie, MotionStatus, SignerRole, VoteChoice
 from .opendata import FromOpenData, OpenDataHistory
@@ -140,7 +140,7 @@ class Motion(Archivable, FromOpenData):
         return f"{self.citation} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:motion", args=[self.identifier])
+        return url_of("commitments:motion", self.identifier)
 
     @property
     def paper(self) -> Document | None:

@@ -3,7 +3,6 @@
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Concat
-from django.urls import reverse
 from django.utils import formats
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import citations, clock
+from ..links import url_of
 from .archive import ActiveManager, Archivable, ArchivableQuerySet
 from .choices import ActivityKind, Chamber, CitationKind, DocumentKind
 from .opendata import FromOpenData, OpenDataHistory
@@ -45,7 +45,7 @@ class Dossier(models.Model):
         return f"{self.slug} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("commitments:dossier", args=[self.slug])
+        return url_of("commitments:dossier", self.slug)
 
     @property
     def slug(self):
@@ -190,7 +190,12 @@ class Document(Archivable, FromOpenData):
         ordering = ["-date", "identifier"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
-        indexes = [models.Index(fields=["date"]), models.Index(fields=["kind"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            models.Index(fields=["kind"]),
+            # A dossier's papers in the order of their numbers, read in order (migration 0015).
+            models.Index(fields=["dossier", "ondernummer", "id"], name="document_dossier_number_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(citation_kind=CitationKind.KAMERSTUK) | (Q(dossier__isnull=False) & ~Q(ondernummer="")),
@@ -227,7 +232,7 @@ class Document(Archivable, FromOpenData):
         return self.as_citation().slug
 
     def get_absolute_url(self):
-        return reverse("commitments:document", args=[self.identifier])
+        return url_of("commitments:document", self.identifier)
 
     @property
     def is_unnumbered(self) -> bool:

@@ -4,11 +4,11 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import clock
+from ..links import url_of
 from .choices import OfficeFunction
 from .opendata import FromOpenData, OpenDataHistory
 
@@ -69,7 +69,7 @@ class Person(FromOpenData):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("commitments:person", args=[self.pk])
+        return url_of("commitments:person", self.pk)
 
 
 class Ministry(models.Model):
@@ -96,7 +96,7 @@ class Ministry(models.Model):
         return self.abbreviation
 
     def get_absolute_url(self):
-        return reverse("commitments:ministry", args=[self.abbreviation])
+        return url_of("commitments:ministry", self.abbreviation)
 
     @property
     def current(self) -> "Ministry":
@@ -125,7 +125,7 @@ class Committee(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("commitments:committee", args=[self.abbreviation])
+        return url_of("commitments:committee", self.abbreviation)
 
 
 class Office(models.Model):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('commitments', '0014_admin_changelists'),
+        ('commitments', '0015_dossier_page_indexes'),
     ]
 
     operations = [
