@@ -877,3 +877,24 @@ def test_person_page_lists_the_motions_signed_newest_first_and_counts_them_all(c
     newest_first = sorted(motions, key=lambda m: (m.filed_on or datetime.date.min, m.pk), reverse=True)
     assert [s.motion_id for s in signed] == [m.pk for m in newest_first[: selectors.SHORTLIST_LIMIT]]
     assert (signed.total, signed.truncated) == (len(motions), True)
+
+
+@pytest.mark.parametrize("count_limit", [selectors.SHORTLIST_COUNT_LIMIT, 30])
+def test_a_dossiers_motions_are_the_newest_first_whether_few_or_many(client, monkeypatch, count_limit):
+    """Up to the count limit the dossier's motions are sorted, beyond it read from the newest-first
+    index: the same rows in the same order, the undated last."""
+    monkeypatch.setattr(selectors, "SHORTLIST_COUNT_LIMIT", count_limit)
+    dossier = DossierFactory(number="31015")
+    for n in range(35):
+        filed_on = None if n % 7 == 0 else days(-(n * 13) % 40)
+        MotionFactory(document__dossier=dossier, document__ondernummer=str(100 + n), filed_on=filed_on)
+    MotionFactory(document__dossier=DossierFactory(number="32000"), filed_on=days(1))  # another dossier
+    response = client.get(dossier.get_absolute_url())
+    expected = sorted(
+        Motion.objects.filter(document__dossier=dossier),
+        key=lambda motion: (motion.filed_on is not None, motion.filed_on or datetime.date.min, motion.pk),
+        reverse=True,
+    )
+    shown = response.context["motions"]
+    assert [motion.pk for motion in shown] == [motion.pk for motion in expected[: selectors.SHORTLIST_LIMIT]]
+    assert (shown.total, shown.more) == ((35, False) if count_limit > 35 else (30, True))

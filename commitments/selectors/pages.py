@@ -302,7 +302,7 @@ class Shortlist:
     and nothing is counted.
     """
 
-    def __init__(self, queryset, limit=SHORTLIST_LIMIT, first=None, total=None):
+    def __init__(self, queryset, limit=SHORTLIST_LIMIT, first=None, total=None, counted=None):
         self.rows = list((queryset if first is None else first)[: limit + 1])
         self.truncated = len(self.rows) > limit
         if self.truncated:
@@ -310,7 +310,8 @@ class Shortlist:
         if total is not None:
             self.more, self.total = False, total
             return
-        counted = bounded_count(queryset, SHORTLIST_COUNT_LIMIT) if self.truncated else len(self.rows)
+        if counted is None:  # else: the caller's `bounded_count(queryset, SHORTLIST_COUNT_LIMIT)`
+            counted = bounded_count(queryset, SHORTLIST_COUNT_LIMIT) if self.truncated else len(self.rows)
         self.more = counted > SHORTLIST_COUNT_LIMIT
         self.total = min(counted, SHORTLIST_COUNT_LIMIT)
 
@@ -350,10 +351,14 @@ def dossier_detail(slug, today):
     dossier = dossier_by_slug(slug)
     commitments = Shortlist(table_rows(today).filter(dossier=dossier))
     documents = Shortlist(dossier.documents.select_related("dossier").order_by("ondernummer", "pk"))
+    motions = Motion.objects.filter(document__dossier=dossier).select_related("document__dossier", "obligation")
+    # A motion reaches its dossier only through its paper. For a big dossier the newest-first index
+    # soon passes its newest motions; for a small one it would walk most of the index (40 ms among
+    # 100,000 motions) where sorting its few motions, found through its papers, takes one.
+    counted = bounded_count(motions, SHORTLIST_COUNT_LIMIT)
+    few = counted <= SHORTLIST_COUNT_LIMIT
     motions = Shortlist(
-        Motion.objects.filter(document__dossier=dossier)
-        .select_related("document__dossier", "obligation")
-        .order_by(*NEWEST_FIRST)
+        motions.order_by(*NEWEST_FIRST), first=motions.order_by(*NEWEST_FIRST_SORTED) if few else None, counted=counted
     )
     return dossier, commitments, documents, motions
 
@@ -395,8 +400,11 @@ def dossier_timeline(dossier, limit=DOSSIER_TIMELINE_LIMIT):
 # --------------------------------------------------------------------------- indexes
 
 
-# The motions index's order (an index on PostgreSQL, migration 0008).
+# The motions index's order (an index on PostgreSQL, migration 0008). `NEWEST_FIRST_SORTED` is the
+# same order as a key no index gives, so that PostgreSQL finds the rows a filter selects first and
+# sorts them (see SOONEST_DUE_FIRST_SORTED).
 NEWEST_FIRST = (F("filed_on").desc(nulls_last=True), "-pk")
+NEWEST_FIRST_SORTED = (Coalesce("filed_on", Value(datetime.date.min)).desc(), "-pk")
 
 
 def motion_order():
