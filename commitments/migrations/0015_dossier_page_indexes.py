@@ -1,8 +1,10 @@
 """Indexes for a dossier's page at a million commitments.
 
-Its commitments soonest due first, and their count up to 1,000: `(dossier, due_date, id)` of the
-rows not archived (the only ones a public page shows), so that the count reads the index alone
-(it read 23,000 rows of the table to find 1,000 of the biggest dossier's: 7 ms, now 0.3 ms).
+Its commitments soonest due first, and their count up to 1,000: `(dossier, due_date, id)` (the
+count read 23,000 rows of the table to find 1,000 of the biggest dossier's: 7 ms, now about 5).
+Not partial on `archived_at IS NULL`: a narrow index of every row a page shows is what PostgreSQL
+then scans whole to hash-join a search's matches, when it overestimates them, instead of probing
+each match by id (0.5 s against 20 ms for "onderwerp 4242").
 Its papers by number: `(dossier, ondernummer, id)` (7,500 papers of the biggest dossier were
 sorted to show 51).
 """
@@ -20,11 +22,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name="commitment",
-            index=models.Index(
-                condition=models.Q(("archived_at__isnull", True)),
-                fields=["dossier", "due_date", "id"],
-                name="commitment_dossier_due_id",
-            ),
+            index=models.Index(fields=["dossier", "due_date", "id"], name="commitment_dossier_due_id"),
         ),
         migrations.AddIndex(
             model_name="document",

@@ -582,13 +582,11 @@ class Commitment(Archivable, FromOpenData):
             models.Index(fields=["ministry", "due_date", "id"], name="commitment_ministry_due_id"),
             models.Index(fields=["committee", "due_date", "id"], name="commitment_committee_due_id"),
             models.Index(fields=["bewindspersoon", "due_date", "id"], name="commitment_person_due_id"),
-            # A dossier's page: its commitments soonest due first, and counted up to 1,000 from the
-            # index alone (archived ones are never shown there; migration 0015).
-            models.Index(
-                fields=["dossier", "due_date", "id"],
-                name="commitment_dossier_due_id",
-                condition=Q(archived_at__isnull=True),
-            ),
+            # A dossier's page: its commitments soonest due first, and counted up to 1,000. Not
+            # partial on `archived_at IS NULL`: such a narrow index of every shown row is what
+            # PostgreSQL then scans whole to hash-join a search's matches (0.5 s for "onderwerp
+            # 4242" when it guesses 10,000 matches for 443) instead of probing them by id.
+            models.Index(fields=["dossier", "due_date", "id"], name="commitment_dossier_due_id"),
             models.Index(fields=["made_on", "id"], name="commitment_made_on_id"),
             models.Index(fields=["kind"]),
             # The admin: its list sorted by number, and its archived rows newest first (a few among
