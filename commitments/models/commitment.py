@@ -644,11 +644,7 @@ class Commitment(Archivable, FromOpenData):
     @property
     def days_late(self) -> int | None:
         """Whole days past the due date when overdue, else None (needs `with_overdue`)."""
-        return self.days_late_of(self.overdue_by)  # type: ignore[attr-defined]  # the with_overdue annotation
-
-    @staticmethod
-    def days_late_of(overdue_by: datetime.timedelta | None) -> int | None:
-        """`days_late` from the `overdue_by` annotation read as a value (the exports)."""
+        overdue_by = self.overdue_by  # type: ignore[attr-defined]  # the with_overdue annotation
         return overdue_by.days if overdue_by is not None else None
 
     @property

@@ -49,16 +49,12 @@ class Dossier(models.Model):
 
     @property
     def slug(self):
-        return self.slug_of(self.number, self.suffix)
-
-    @staticmethod
-    def slug_of(number: str, suffix: str) -> str:
-        """A dossier's slug from its number and suffix: "31015", "36200-XVI" (the exports read values)."""
-        return f"{number}-{suffix}" if suffix else number
+        """ "31015", "36200-XVI"."""
+        return f"{self.number}-{self.suffix}" if self.suffix else self.number
 
     @staticmethod
     def slug_expression(path: str):
-        """`slug_of` in SQL, for the dossier at `path` (the exports' cells); NULL without one."""
+        """`slug` in SQL, for the dossier at `path` (the exports' cells); NULL without one."""
         number, suffix = F(f"{path}__number"), F(f"{path}__suffix")
         return Case(
             When(**{f"{path}__isnull": True}, then=Value(None)),
